@@ -1,0 +1,136 @@
+using System.Text;
+
+namespace Jixiao.Core.Imports;
+
+/// <summary>
+/// Reads CSV as Chinese Excel and finance systems save it: UTF-8 with or without BOM, or GBK/GB18030;
+/// RFC 4180 quoting. Rows are streamed, so large files are never held whole in memory.
+/// </summary>
+public static class CsvTable
+{
+    static CsvTable() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>Picks UTF-8 when the sample is valid UTF-8 (or has a BOM), else GB18030.</summary>
+    public static Encoding DetectEncoding(ReadOnlySpan<byte> sample)
+    {
+        if (sample.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return new UTF8Encoding(false);
+        var strict = new UTF8Encoding(false, true);
+        // A sample may cut a multi-byte character at its end: ignore up to 3 trailing bytes.
+        for (var cut = 0; cut <= Math.Min(3, sample.Length); cut++)
+        {
+            try
+            {
+                strict.GetCharCount(sample[..^cut]);
+                return new UTF8Encoding(false);
+            }
+            catch (DecoderFallbackException)
+            {
+            }
+        }
+        return Encoding.GetEncoding("GB18030");
+    }
+
+    public static async IAsyncEnumerable<string[]> ReadAsync(Stream stream, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var buffered = stream.CanSeek ? stream : new BufferedStream(stream, 1 << 16);
+        var sample = new byte[Math.Min(1 << 16, stream.CanSeek ? (int)Math.Min(stream.Length, 1 << 16) : 1 << 16)];
+        var read = 0;
+        if (stream.CanSeek)
+        {
+            read = await stream.ReadAtLeastAsync(sample, sample.Length, false, ct);
+            stream.Seek(0, SeekOrigin.Begin);
+        }
+        var encoding = read > 0 ? DetectEncoding(sample.AsSpan(0, read)) : new UTF8Encoding(false);
+        using var reader = new StreamReader(buffered, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var inQuotes = false;
+        var any = false;
+        var buffer = new char[1 << 14];
+        int n;
+        var pendingQuote = false;
+        while ((n = await reader.ReadAsync(buffer, ct)) > 0)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var c = buffer[i];
+                if (pendingQuote)
+                {
+                    pendingQuote = false;
+                    if (c == '"')
+                    {
+                        field.Append('"');
+                        continue;
+                    }
+                    inQuotes = false;
+                }
+                if (inQuotes)
+                {
+                    if (c == '"') pendingQuote = true;
+                    else field.Append(c);
+                    continue;
+                }
+                switch (c)
+                {
+                    case '"' when field.Length == 0:
+                        inQuotes = true;
+                        any = true;
+                        break;
+                    case ',':
+                        fields.Add(field.ToString());
+                        field.Clear();
+                        any = true;
+                        break;
+                    case '\r':
+                        break;
+                    case '\n':
+                        fields.Add(field.ToString());
+                        field.Clear();
+                        if (any || fields.Count > 1 || fields[0].Length > 0) yield return fields.ToArray();
+                        fields.Clear();
+                        any = false;
+                        break;
+                    default:
+                        field.Append(c);
+                        any = true;
+                        break;
+                }
+            }
+        }
+        if (any || field.Length > 0)
+        {
+            fields.Add(field.ToString());
+            yield return fields.ToArray();
+        }
+    }
+}
+
+/// <summary>A problem with one cell or row of an import, in Chinese, with where it is.</summary>
+public sealed record ImportError(int Row, string? Column, string Message);
+
+/// <summary>Matches file headers (any letter case; data-standard names, Chinese headings, Jixiao names) to fields.</summary>
+public sealed class HeaderMap
+{
+    private readonly Dictionary<string, int> _index = [];
+
+    public HeaderMap(IReadOnlyList<string> headers, IReadOnlyDictionary<string, string[]> fieldAliases)
+    {
+        Ignored = [];
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var h = headers[i].Trim().TrimStart('\uFEFF');
+            var field = fieldAliases.FirstOrDefault(kv => kv.Value.Any(a => string.Equals(a, h, StringComparison.OrdinalIgnoreCase))).Key;
+            if (field is null) Ignored.Add(h);
+            else _index.TryAdd(field, i);
+        }
+    }
+
+    public List<string> Ignored { get; }
+
+    public bool Has(string field) => _index.ContainsKey(field);
+
+    public string? Get(string[] row, string field) =>
+        _index.TryGetValue(field, out var i) && i < row.Length ? NullIfEmpty(row[i].Trim()) : null;
+
+    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
+}

@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+
+namespace Jixiao.Core.RuleSets;
+
+/// <summary>
+/// One immutable version of the rules of a region and fiscal year. An edit adds a version; whatever was
+/// scored keeps the id of the version it was scored with (RULES.md preamble).
+/// </summary>
+public sealed class RuleSet
+{
+    private RuleSet() { }
+
+    public RuleSet(long regionId, int fiscalYear, int versionNo, RuleSetContent content, DateTime createdAt,
+        long? createdByUserId, string createdByName, string? comment, long? copiedFromRuleSetId)
+    {
+        RegionId = regionId;
+        FiscalYear = fiscalYear;
+        VersionNo = versionNo;
+        ContentJson = content.ToJson();
+        CreatedAt = createdAt;
+        CreatedByUserId = createdByUserId;
+        CreatedByName = createdByName;
+        Comment = comment;
+        CopiedFromRuleSetId = copiedFromRuleSetId;
+    }
+
+    public long Id { get; private set; }
+
+    public long RegionId { get; private set; }
+
+    public int FiscalYear { get; private set; }
+
+    /// <summary>1, 2, 3 … within the region and year.</summary>
+    public int VersionNo { get; private set; }
+
+    public string ContentJson { get; private set; } = "";
+
+    public DateTime CreatedAt { get; private set; }
+
+    public long? CreatedByUserId { get; private set; }
+
+    public string CreatedByName { get; private set; } = "";
+
+    public string? Comment { get; private set; }
+
+    /// <summary>The version this one started from when it was copied from another region or year.</summary>
+    public long? CopiedFromRuleSetId { get; private set; }
+
+    public RuleSetContent Content => RuleSetContent.FromJson(ContentJson);
+}
+
+/// <summary>Differences between two rule-set contents, as (path, before, after) — for version history and filing.</summary>
+public static class RuleSetDiff
+{
+    public sealed record Change(string Path, string? Before, string? After);
+
+    public static IReadOnlyList<Change> Compare(RuleSetContent before, RuleSetContent after)
+    {
+        var a = Flatten(JsonNode.Parse(before.ToJson()));
+        var b = Flatten(JsonNode.Parse(after.ToJson()));
+        return a.Keys.Union(b.Keys)
+            .Where(k => a.GetValueOrDefault(k) != b.GetValueOrDefault(k))
+            .Order(StringComparer.Ordinal)
+            .Select(k => new Change(k, a.GetValueOrDefault(k), b.GetValueOrDefault(k)))
+            .ToList();
+    }
+
+    private static Dictionary<string, string?> Flatten(JsonNode? node)
+    {
+        var result = new Dictionary<string, string?>();
+        void Walk(JsonNode? n, string path)
+        {
+            switch (n)
+            {
+                case JsonObject o:
+                    foreach (var (k, v) in o) Walk(v, path.Length == 0 ? k : $"{path}.{k}");
+                    break;
+                case JsonArray arr:
+                    for (var i = 0; i < arr.Count; i++) Walk(arr[i], $"{path}[{i}]");
+                    break;
+                default:
+                    result[path] = n?.ToJsonString();
+                    break;
+            }
+        }
+        Walk(node, "");
+        return result;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Jixiao.Web.Features;
+
+/// <summary>/api/v1: every feature maps its endpoints on the same group (bearer token, problem responses).</summary>
+public static class Api
+{
+    public static void MapApi(WebApplication app)
+    {
+        var open = app.MapGroup("/api/v1").WithTags("认证");
+        Account.AccountApi.MapAnonymous(open);
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Infrastructure.Auth.ApiPolicy);
+        Account.AccountApi.Map(api);
+        Organizations.OrganizationsApi.Map(api);
+        Identity.UsersApi.Map(api);
+        RuleSets.RuleSetsApi.Map(api);
+        Todos.TodosApi.Map(api);
+        Audit.AuditApi.Map(api);
+    }
+}

@@ -1,0 +1,25 @@
+using Jixiao.Core.Identity;
+
+namespace Jixiao.Web.Features.Shared;
+
+public sealed record NavItem(string Title, string Page, string Icon, Permission Permission);
+
+/// <summary>The navigation, one entry per page a permission opens; later features add their entries here.</summary>
+public static class Navigation
+{
+    public static readonly IReadOnlyList<NavItem> Items =
+    [
+        new("工作台", "/Index", "bi-house", Permission.UseBusinessArea),
+        new("我的待办", "/Todos/Index", "bi-list-check", Permission.UseBusinessArea),
+        new("规则设置", "/RuleSets/Index", "bi-sliders", Permission.ViewRuleSets),
+        new("组织机构", "/Organizations/Index", "bi-diagram-3", Permission.ViewOrganizations),
+        new("用户账号", "/Identity/Users", "bi-people", Permission.ListUsers),
+        new("安全策略", "/Identity/Policy", "bi-shield-lock", Permission.ManageSecurityPolicy),
+        new("审计日志", "/Audit/Index", "bi-journal-text", Permission.ReadAuditLog),
+    ];
+
+    public static IEnumerable<NavItem> For(IReadOnlyCollection<Role> roles) => Items.Where(i => roles.Has(i.Permission));
+
+    /// <summary>Where a user lands after signing in: the first page their role opens.</summary>
+    public static string HomeFor(IReadOnlyCollection<Role> roles) => For(roles).FirstOrDefault()?.Page ?? "/Account/Denied";
+}

@@ -1,0 +1,100 @@
+using Jixiao.Core.Common;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jixiao.Web.Infrastructure;
+
+/// <summary>Maps refusals of the feature services to HTTP for the API: 400 with the Chinese reason, 404, 409.</summary>
+public sealed class ApiExceptionMiddleware(RequestDelegate next)
+{
+    public async Task Invoke(HttpContext http)
+    {
+        try
+        {
+            await next(http);
+        }
+        catch (Exception e) when (http.Request.Path.StartsWithSegments("/api") && !http.Response.HasStarted)
+        {
+            switch (e)
+            {
+                case NotFoundException nf:
+                    await Problems.Write(http, StatusCodes.Status404NotFound, "未找到", nf.Message);
+                    break;
+                case ConcurrencyConflictException cc:
+                    await Problems.Write(http, StatusCodes.Status409Conflict, "数据已被他人修改", cc.Message);
+                    break;
+                case DomainException de:
+                    await Problems.Write(http, StatusCodes.Status400BadRequest, "请求有误", de.Message, de.Errors);
+                    break;
+                case BadHttpRequestException bad:
+                    await Problems.Write(http, bad.StatusCode, "请求格式有误", "请求内容无法解析，请检查 JSON 格式和字段类型。");
+                    break;
+                default:
+                    throw;
+            }
+        }
+    }
+}
+
+/// <summary>
+/// For pages: a refusal on a form post puts its Chinese message into ModelState and shows the same page again
+/// with what the user typed; an id outside scope is 404.
+/// </summary>
+public sealed class DomainExceptionPageFilter : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Exception is null || executed.ExceptionHandled) return;
+        switch (executed.Exception)
+        {
+            case NotFoundException:
+                executed.Result = new NotFoundResult();
+                executed.ExceptionHandled = true;
+                break;
+            case DomainException de when context.HandlerInstance is PageModel page:
+                page.ModelState.AddModelError(string.Empty, de.Message);
+                foreach (var (field, messages) in de.Errors)
+                    foreach (var m in messages) page.ModelState.AddModelError(field, m);
+                if (page is IReloadOnError reload) await reload.ReloadAsync();
+                executed.Result = page.Page();
+                executed.ExceptionHandled = true;
+                break;
+        }
+    }
+}
+
+/// <summary>A page that must reload its lists (not the posted form) before being shown again after an error.</summary>
+public interface IReloadOnError
+{
+    Task ReloadAsync();
+}
+
+/// <summary>Security headers on every response (等保 2.0: CSP, nosniff, no framing).</summary>
+public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+{
+    private const string Csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    // The API explorer page (Development only) needs inline script and style.
+    private const string DocsCsp = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
+
+    public Task Invoke(HttpContext http)
+    {
+        http.Response.OnStarting(() =>
+        {
+            var h = http.Response.Headers;
+            h.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/swagger") ? DocsCsp : Csp;
+            h.XContentTypeOptions = "nosniff";
+            h.XFrameOptions = "DENY";
+            h["Referrer-Policy"] = "same-origin";
+            h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            if (!http.Request.Path.StartsWithSegments("/lib") && !http.Request.Path.StartsWithSegments("/css") && !http.Request.Path.StartsWithSegments("/js"))
+                h.CacheControl = "no-store";
+            return Task.CompletedTask;
+        });
+        return next(http);
+    }
+}

@@ -1,0 +1,143 @@
+using Jixiao.Core.Data;
+using Jixiao.Core.Identity;
+using Jixiao.Core.Organizations;
+using Jixiao.Core.RuleSets;
+using Jixiao.Core.Security;
+using Jixiao.Core.Todos;
+using Jixiao.Web.Demo;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Infrastructure;
+
+/// <summary>Service registration and the request pipeline, shared by the app and the test host.</summary>
+public static class WebSetup
+{
+    public static void AddJixiao(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var settings = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddSingleton(settings);
+        services.TryAddTimeProvider();
+        services.AddDbContext<JixiaoDbContext>(settings.Apply);
+        services.AddSingleton(sp => KeyRingLoader.LoadAsync(sp.GetRequiredService<IConfiguration>(), settings.Options()).GetAwaiter().GetResult());
+        services.AddFieldCipher();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<IAuditContext, HttpAuditContext>();
+
+        // Feature services: thin, over EF Core directly.
+        services.AddScoped<ScopeService>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<SecurityPolicyService>();
+        services.AddScoped<OrganizationService>();
+        services.AddScoped<RuleSetService>();
+        services.AddScoped<TodoService>();
+
+        services.AddDataProtection().SetApplicationName("Jixiao").PersistKeysToDbContext<JixiaoDbContext>();
+        services.AddJixiaoAuth();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "Jixiao.Csrf";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/Denied");
+            o.Conventions.AllowAnonymousToPage("/Error");
+        }).AddMvcOptions(o => o.Filters.Add<DomainExceptionPageFilter>());
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Jixiao 预算绩效管理信息系统 API";
+            doc.Info.Version = "v1";
+            doc.Info.Description = "POST /api/v1/auth/token 获取令牌后，以 Authorization: Bearer <令牌> 调用其余接口。列表接口统一返回 {items,total}，以 page、pageSize 分页。";
+            return Task.CompletedTask;
+        }));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddProblemDetails();
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
+    }
+
+    public static void UseJixiao(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (app.Configuration.GetValue<bool>("Jixiao:HttpsRedirection")) app.UseHttpsRedirection();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<ApiExceptionMiddleware>();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        if (app.Environment.IsDevelopment())
+            app.UseSwaggerUI(o =>
+            {
+                o.SwaggerEndpoint("/openapi/v1.json", "Jixiao API v1");
+                o.DocumentTitle = "Jixiao API";
+            });
+        app.MapRazorPages();
+        Features.Api.MapApi(app);
+    }
+
+    /// <summary>Start-up: apply migrations, load or create keys, make sure the policy row exists, seed demo data if asked.</summary>
+    public static async Task InitializeAsync(this WebApplication app)
+    {
+        var settings = app.Services.GetRequiredService<DatabaseSettings>();
+        await using (var db = new JixiaoDbContext(settings.Options()))
+        {
+            await db.Database.MigrateAsync();
+        }
+        var keys = app.Services.GetRequiredService<KeyRing>();
+        var time = app.Services.GetRequiredService<TimeProvider>();
+        await using (var db = new JixiaoDbContext(settings.Options(), new SystemAuditContext(Core.Audit.AuditActor.System, time, keys)))
+        {
+            if (!await db.SecurityPolicies.AnyAsync())
+            {
+                db.SecurityPolicies.Add(new SecurityPolicy());
+                await db.SaveChangesAsync();
+            }
+        }
+        var demo = app.Configuration.GetValue<bool?>("Jixiao:DemoData") ?? settings.Provider == DatabaseProvider.Sqlite;
+        if (demo)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = new JixiaoDbContext(settings.Options(), new SystemAuditContext(new Core.Audit.AuditActor(null, "demo-seed", null, null, null), time, keys));
+            await DemoData.SeedAsync(db, app.Services.GetRequiredService<FieldCipher>(), time);
+        }
+    }
+}
+
+/// <summary>/health answers 200 only when the database answers a query.</summary>
+public sealed class DatabaseHealthCheck(JixiaoDbContext db) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+{
+    public async Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+        Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await db.SecurityPolicies.AsNoTracking().AnyAsync(cancellationToken);
+            return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy();
+        }
+        catch (Exception e)
+        {
+            return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("database unavailable", e);
+        }
+    }
+}

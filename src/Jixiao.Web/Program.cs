@@ -1,0 +1,16 @@
+using Jixiao.Web.Cli;
+using Jixiao.Web.Infrastructure;
+
+if (CliHost.IsVerb(args)) return await CliHost.RunAsync(args);
+
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://localhost:5080");
+builder.AddJixiao();
+var app = builder.Build();
+app.UseJixiao();
+await app.InitializeAsync();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;
