@@ -3,12 +3,12 @@ using Jixiao.Web.Infrastructure;
 
 if (CliHost.IsVerb(args)) return await CliHost.RunAsync(args);
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = JixiaoHost.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://localhost:5080");
 builder.AddJixiao();
 var app = builder.Build();
-app.UseJixiao();
 await app.InitializeAsync();
+app.UseJixiao();
 await app.RunAsync();
 return 0;
 

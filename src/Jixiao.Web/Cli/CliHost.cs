@@ -26,7 +26,7 @@ public static class CliHost
         Console.OutputEncoding = Encoding.UTF8;
         var positional = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
         var options = ParseOptions(args.Skip(positional.Length).ToArray());
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = options.Rest, EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production" });
+        var builder = JixiaoHost.CreateBuilder(options.Rest, Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production");
         builder.Logging.ClearProviders();
         builder.AddJixiao();
         await using var app = builder.Build();

@@ -16,11 +16,11 @@ public static class WebSetup
     public static void AddJixiao(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var settings = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
-        services.AddSingleton(settings);
+        // Read when first resolved, after the host is built, so test hosts and environment overrides apply.
+        services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
         services.TryAddTimeProvider();
-        services.AddDbContext<JixiaoDbContext>(settings.Apply);
-        services.AddSingleton(sp => KeyRingLoader.LoadAsync(sp.GetRequiredService<IConfiguration>(), settings.Options()).GetAwaiter().GetResult());
+        services.AddDbContext<JixiaoDbContext>((sp, o) => sp.GetRequiredService<DatabaseSettings>().Apply(o));
+        services.AddSingleton(sp => KeyRingLoader.LoadAsync(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<DatabaseSettings>().Options()).GetAwaiter().GetResult());
         services.AddFieldCipher();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
@@ -36,6 +36,7 @@ public static class WebSetup
         services.AddScoped<TodoService>();
 
         services.AddDataProtection().SetApplicationName("Jixiao").PersistKeysToDbContext<JixiaoDbContext>();
+        services.AddSm4KeyEncryption();
         services.AddJixiaoAuth();
         services.AddAntiforgery(o =>
         {
@@ -63,6 +64,9 @@ public static class WebSetup
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
+        // Chinese text stays readable in the HTML (Razor encodes only what HTML needs encoded).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemDetails();
     }
