@@ -48,6 +48,7 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, I
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<Todo> Todos => Set<Todo>();
     public DbSet<KeyMaterial> KeyMaterials => Set<KeyMaterial>();
+    public DbSet<Workflows.WorkflowStep> WorkflowSteps => Set<Workflows.WorkflowStep>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
