@@ -49,6 +49,10 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, I
     public DbSet<Todo> Todos => Set<Todo>();
     public DbSet<KeyMaterial> KeyMaterials => Set<KeyMaterial>();
     public DbSet<Workflows.WorkflowStep> WorkflowSteps => Set<Workflows.WorkflowStep>();
+    public DbSet<Projects.Project> Projects => Set<Projects.Project>();
+    public DbSet<Goals.PerformanceGoal> PerformanceGoals => Set<Goals.PerformanceGoal>();
+    public DbSet<Goals.GoalIndicator> GoalIndicators => Set<Goals.GoalIndicator>();
+    public DbSet<Indicators.LibraryIndicator> LibraryIndicators => Set<Indicators.LibraryIndicator>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

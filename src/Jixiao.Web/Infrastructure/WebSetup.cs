@@ -34,6 +34,10 @@ public static class WebSetup
         services.AddScoped<OrganizationService>();
         services.AddScoped<RuleSetService>();
         services.AddScoped<TodoService>();
+        services.AddScoped<Jixiao.Core.Projects.ProjectService>();
+        services.AddScoped<Jixiao.Core.Goals.GoalService>();
+        services.AddScoped<Jixiao.Core.Indicators.IndicatorLibraryService>();
+        services.AddScoped<Jixiao.Core.Goals.IPriorAssessmentGate, Jixiao.Core.Goals.NoPriorAssessmentGate>();
 
         services.AddDataProtection().SetApplicationName("Jixiao").PersistKeysToDbContext<JixiaoDbContext>();
         services.AddSm4KeyEncryption();
