@@ -15,5 +15,7 @@ public static class Api
         RuleSets.RuleSetsApi.Map(api);
         Todos.TodosApi.Map(api);
         Audit.AuditApi.Map(api);
+        Projects.ProjectsApi.Map(api);
+        Indicators.IndicatorsApi.Map(api);
     }
 }
