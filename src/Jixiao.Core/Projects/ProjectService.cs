@@ -17,9 +17,26 @@ public sealed record ProjectFilter(
     int FiscalYear, long? DepartmentId = null, long? UnitId = null, GoalState? GoalState = null, BudgetKind? BudgetKind = null,
     decimal? MinBudget = null, decimal? MaxBudget = null, string? Text = null, ProjectKind? Kind = null);
 
-public sealed record ProjectRow(
-    long Id, string Code, string Name, ProjectKind Kind, long UnitId, string UnitName, long DepartmentId, string DepartmentName,
-    BudgetKind BudgetKind, ProjectCategory Category, bool IsNewMajor, decimal TotalBudget, GoalState? GoalState, int? GoalVersionNo, int FiscalYear, int Version);
+/// <summary>A project in a list, with the state of its current goal version. Member-initialised so that queries can filter and sort on it.</summary>
+public sealed record ProjectRow
+{
+    public long Id { get; init; }
+    public string Code { get; init; } = "";
+    public string Name { get; init; } = "";
+    public ProjectKind Kind { get; init; }
+    public long UnitId { get; init; }
+    public string UnitName { get; init; } = "";
+    public long DepartmentId { get; init; }
+    public string DepartmentName { get; init; } = "";
+    public BudgetKind BudgetKind { get; init; }
+    public ProjectCategory Category { get; init; }
+    public bool IsNewMajor { get; init; }
+    public decimal TotalBudget { get; init; }
+    public GoalState? GoalState { get; init; }
+    public int? GoalVersionNo { get; init; }
+    public int FiscalYear { get; init; }
+    public int Version { get; init; }
+}
 
 /// <summary>Projects of units (and whole-spending records of units and departments), within the caller's scope.</summary>
 public sealed class ProjectService(JixiaoDbContext db, FieldCipher cipher)
@@ -126,7 +143,24 @@ public sealed class ProjectService(JixiaoDbContext db, FieldCipher cipher)
                join u in db.Organizations on p.OrganizationId equals u.Id
                join d in db.Organizations on p.DepartmentId equals d.Id
                let g = db.PerformanceGoals.Where(g => g.ProjectId == p.Id && g.State != GoalState.Superseded).OrderByDescending(g => g.VersionNo).FirstOrDefault()
-               select new ProjectRow(p.Id, p.Code, p.Name, p.Kind, u.Id, u.Name, d.Id, d.Name, p.BudgetKind, p.Category, p.IsNewMajor, p.TotalBudget,
-                   g == null ? null : g.State, g == null ? null : g.VersionNo, p.FiscalYear, p.Version);
+               select new ProjectRow
+               {
+                   Id = p.Id,
+                   Code = p.Code,
+                   Name = p.Name,
+                   Kind = p.Kind,
+                   UnitId = u.Id,
+                   UnitName = u.Name,
+                   DepartmentId = d.Id,
+                   DepartmentName = d.Name,
+                   BudgetKind = p.BudgetKind,
+                   Category = p.Category,
+                   IsNewMajor = p.IsNewMajor,
+                   TotalBudget = p.TotalBudget,
+                   GoalState = g == null ? null : g.State,
+                   GoalVersionNo = g == null ? null : g.VersionNo,
+                   FiscalYear = p.FiscalYear,
+                   Version = p.Version,
+               };
     }
 }

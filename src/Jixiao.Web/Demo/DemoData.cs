@@ -1,3 +1,4 @@
+using Jixiao.Core.Audit;
 using Jixiao.Core.Data;
 using Jixiao.Core.Identity;
 using Jixiao.Core.Organizations;
@@ -17,7 +18,7 @@ public static class DemoData
 {
     public const string Password = "Demo@2026!";
 
-    public static async Task SeedAsync(JixiaoDbContext db, FieldCipher cipher, TimeProvider time, CancellationToken ct = default)
+    public static async Task SeedAsync(JixiaoDbContext db, FieldCipher cipher, TimeProvider time, Func<AuditActor, JixiaoDbContext> contextFor, CancellationToken ct = default)
     {
         if (await db.Organizations.AnyAsync(ct)) return;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -123,6 +124,8 @@ public static class DemoData
             now, now.AddDays(30), null, luzhouPerf!.Id, Role.PerformanceSection));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+
+        await DemoGoals.SeedAsync(contextFor, cipher, year, ct);
     }
 
     private static async Task<T> Add<T>(JixiaoDbContext db, T entity, CancellationToken ct) where T : class

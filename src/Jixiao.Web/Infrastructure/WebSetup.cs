@@ -67,6 +67,9 @@ public static class WebSetup
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            // A missing required field is a 400 with a message, not a null reaching the services.
+            o.SerializerOptions.RespectNullableAnnotations = true;
+            o.SerializerOptions.RespectRequiredConstructorParameters = true;
         });
         // Chinese text stays readable in the HTML (Razor encodes only what HTML needs encoded).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -127,7 +130,8 @@ public static class WebSetup
         {
             await using var scope = app.Services.CreateAsyncScope();
             var db = new JixiaoDbContext(settings.Options(), new SystemAuditContext(new Core.Audit.AuditActor(null, "demo-seed", null, null, null), time, keys));
-            await DemoData.SeedAsync(db, app.Services.GetRequiredService<FieldCipher>(), time);
+            await DemoData.SeedAsync(db, app.Services.GetRequiredService<FieldCipher>(), time,
+                actor => new JixiaoDbContext(settings.Options(), new SystemAuditContext(actor, time, keys)));
         }
     }
 }
