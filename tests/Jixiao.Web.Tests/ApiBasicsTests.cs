@@ -116,4 +116,21 @@ public sealed class ApiBasicsTests(AppFixture fixture) : IClassFixture<AppFixtur
         using var after = await app.SendWithTokenAsync(Task.FromResult(token), HttpMethod.Get, "/api/v1/me");
         await after.AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Unreadable_requests_get_a_problem_not_an_empty_response(DbProvider provider)
+    {
+        var app = fixture.For(provider);
+        using var notJson = await app.Client.PostAsync("/api/v1/auth/token", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
+        Http.AssertChinese((string?)(await notJson.AssertProblemAsync(HttpStatusCode.BadRequest))["detail"]);
+
+        using var wrongType = await app.SendAsync("perf", HttpMethod.Put, "/api/v1/rule-sets/current", new { baseVersionNo = "eins", content = new { } });
+        await wrongType.AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        // A body missing a required field must not end in an empty response either.
+        using var missing = await app.SendAsync("sysadmin", HttpMethod.Put, "/api/v1/organizations/1", new { version = 0, isActive = true });
+        Assert.True((int)missing.StatusCode >= 400);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+    }
 }

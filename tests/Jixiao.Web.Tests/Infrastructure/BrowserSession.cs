@@ -59,6 +59,9 @@ public sealed partial class BrowserSession : IDisposable
         });
     }
 
+    /// <summary>The page's text with character references decoded (Razor writes non-ASCII text as &amp;#x…;).</summary>
+    public static async Task<string> TextOf(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
     public void Dispose() => Client.Dispose();
 
     [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*>")]

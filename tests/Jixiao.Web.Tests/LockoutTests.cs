@@ -1,0 +1,104 @@
+using System.Net;
+using Jixiao.Web.Tests.Infrastructure;
+
+namespace Jixiao.Web.Tests;
+
+/// <summary>Five failed sign-ins lock an account for five minutes, counted alike for tokens and the login page.</summary>
+public sealed class LockoutTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Five_wrong_passwords_by_API_lock_the_account_for_five_minutes_everywhere(DbProvider provider)
+    {
+        var app = fixture.For(provider);
+        for (var i = 1; i <= 4; i++)
+        {
+            using var wrong = await app.RequestTokenAsync("dept", $"Wrong@2026!{i}");
+            Assert.Contains("用户名或密码错误", (string?)(await wrong.AssertProblemAsync(HttpStatusCode.Unauthorized))["detail"]);
+        }
+        using (var fifth = await app.RequestTokenAsync("dept", "Wrong@2026!5"))
+            Assert.Contains("锁定", (string?)(await fifth.AssertProblemAsync(HttpStatusCode.Unauthorized))["detail"]);
+
+        using (var right = await app.RequestTokenAsync("dept", DemoUsers.Password))
+        {
+            var problem = await right.AssertProblemAsync(HttpStatusCode.Unauthorized);
+            Assert.Contains("锁定", (string?)problem["detail"]);
+            Assert.Contains("5 分钟", (string?)problem["detail"]);
+        }
+
+        // The login page refuses the locked account too.
+        using (var browser = new BrowserSession(app.Factory))
+        {
+            using var page = await browser.LogInAsync("dept");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("锁定", await BrowserSession.TextOf(page));
+            Assert.Null(browser.AuthCookie);
+        }
+
+        app.Factory.Clock.Advance(TimeSpan.FromMinutes(4));
+        using (var early = await app.RequestTokenAsync("dept", DemoUsers.Password))
+            Assert.Contains("1 分钟", (string?)(await early.AssertProblemAsync(HttpStatusCode.Unauthorized))["detail"]);
+
+        app.Factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        using var after = await app.RequestTokenAsync("dept", DemoUsers.Password);
+        await after.AssertOkJsonAsync();
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Five_wrong_passwords_on_the_login_page_lock_the_API_too(DbProvider provider)
+    {
+        var app = fixture.For(provider);
+        using var browser = new BrowserSession(app.Factory);
+        for (var i = 1; i <= 5; i++)
+        {
+            using var page = await browser.LogInAsync("unit2", $"Wrong@2026!{i}");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        }
+        using (var locked = await app.RequestTokenAsync("unit2", DemoUsers.Password))
+            Assert.Contains("锁定", (string?)(await locked.AssertProblemAsync(HttpStatusCode.Unauthorized))["detail"]);
+        using (var page = await browser.LogInAsync("unit2"))
+        {
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Null(browser.AuthCookie);
+        }
+
+        app.Factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        using var ok = await browser.LogInAsync("unit2");
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        Assert.NotNull(browser.AuthCookie);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_success_resets_the_failure_count(DbProvider provider)
+    {
+        var app = fixture.For(provider);
+        for (var i = 1; i <= 4; i++)
+        {
+            using var wrong = await app.RequestTokenAsync("auditor", "Wrong@2026!");
+            await wrong.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        }
+        await app.NewTokenAsync("auditor");
+        for (var i = 1; i <= 4; i++)
+        {
+            using var wrong = await app.RequestTokenAsync("auditor", "Wrong@2026!");
+            Assert.DoesNotContain("锁定", (string?)(await wrong.AssertProblemAsync(HttpStatusCode.Unauthorized))["detail"]);
+        }
+        await app.NewTokenAsync("auditor");
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Api_token_session_ends_after_30_idle_minutes(DbProvider provider)
+    {
+        var app = fixture.For(provider);
+        var token = await app.NewTokenAsync("county");
+        using (var ok = await app.SendWithTokenAsync(Task.FromResult(token), HttpMethod.Get, "/api/v1/me")) Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        app.Factory.Clock.Advance(TimeSpan.FromMinutes(29));
+        using (var ok = await app.SendWithTokenAsync(Task.FromResult(token), HttpMethod.Get, "/api/v1/me")) Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        app.Factory.Clock.Advance(TimeSpan.FromMinutes(30));
+        using var idle = await app.SendWithTokenAsync(Task.FromResult(token), HttpMethod.Get, "/api/v1/me");
+        await idle.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+}
