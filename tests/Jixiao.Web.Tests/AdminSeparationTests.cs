@@ -77,7 +77,7 @@ public sealed class AdminSeparationTests(AppFixture fixture) : IClassFixture<App
 
     [SkippableTheory]
     [MemberData(nameof(Table))]
-    public async Task Who_may_call_which_admin_endpoint(DbProvider provider, string user, Op op, HttpStatusCode expected)
+    public async Task AdminEndpoint_EachRole_AllowedOrForbidden(DbProvider provider, string user, Op op, HttpStatusCode expected)
     {
         var app = fixture.For(provider);
         var (method, path, body) = await RequestFor(app, op);
@@ -183,7 +183,7 @@ public sealed class AdminSeparationTests(AppFixture fixture) : IClassFixture<App
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Security_admin_cannot_grant_an_admin_role(DbProvider provider)
+    public async Task SetRoles_AdminRole_Is400(DbProvider provider)
     {
         var app = fixture.For(provider);
         var u = await UserAsync(app, "unit");
@@ -200,7 +200,7 @@ public sealed class AdminSeparationTests(AppFixture fixture) : IClassFixture<App
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Security_admin_cannot_change_own_roles(DbProvider provider)
+    public async Task SetRoles_OwnAccount_Is400(DbProvider provider)
     {
         var app = fixture.For(provider);
         var me = await app.GetJsonAsync("secadmin", "/api/v1/me");
@@ -213,7 +213,7 @@ public sealed class AdminSeparationTests(AppFixture fixture) : IClassFixture<App
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Security_admin_grants_a_business_role_that_fits_the_organisation(DbProvider provider)
+    public async Task SetRoles_RoleFittingTheOrganisation_IsGranted(DbProvider provider)
     {
         var app = fixture.For(provider);
         var ids = await app.OrganizationIdsAsync();

@@ -12,7 +12,7 @@ public sealed class ApiBasicsTests(AppFixture fixture) : IClassFixture<AppFixtur
 {
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Health_answers_200_when_the_database_answers(DbProvider provider)
+    public async Task Health_DatabaseAnswers_Is200(DbProvider provider)
     {
         var app = fixture.For(provider);
         Assert.Equal(provider == DbProvider.Postgres ? Jixiao.Web.Infrastructure.DatabaseProvider.Postgres : Jixiao.Web.Infrastructure.DatabaseProvider.Sqlite,
@@ -23,7 +23,7 @@ public sealed class ApiBasicsTests(AppFixture fixture) : IClassFixture<AppFixtur
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task OpenApi_document_is_anonymous_and_lists_every_api_v1_route(DbProvider provider)
+    public async Task OpenApi_Anonymous_ListsEveryApiV1Route(DbProvider provider)
     {
         var app = fixture.For(provider);
         using var response = await app.Client.GetAsync("/openapi/v1.json");
@@ -50,7 +50,7 @@ public sealed class ApiBasicsTests(AppFixture fixture) : IClassFixture<AppFixtur
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Token_is_issued_for_the_right_password(DbProvider provider)
+    public async Task Token_RightPassword_IsIssued(DbProvider provider)
     {
         var app = fixture.For(provider);
         using var response = await app.RequestTokenAsync("perf", DemoUsers.Password);
@@ -61,7 +61,7 @@ public sealed class ApiBasicsTests(AppFixture fixture) : IClassFixture<AppFixtur
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Wrong_password_is_a_401_problem_in_Chinese(DbProvider provider)
+    public async Task Token_WrongPassword_Is401ProblemInChinese(DbProvider provider)
     {
         var app = fixture.For(provider);
         using var response = await app.RequestTokenAsync("auditor", "Wrong@2026!");
@@ -76,7 +76,7 @@ public sealed class ApiBasicsTests(AppFixture fixture) : IClassFixture<AppFixtur
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Me_returns_name_roles_organisation_and_region(DbProvider provider)
+    public async Task Me_WithToken_ReturnsNameRolesOrganisationRegion(DbProvider provider)
     {
         var app = fixture.For(provider);
         var me = await app.GetJsonAsync("unit", "/api/v1/me");
@@ -94,7 +94,7 @@ public sealed class ApiBasicsTests(AppFixture fixture) : IClassFixture<AppFixtur
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Api_without_or_with_a_bad_token_is_a_401_problem(DbProvider provider)
+    public async Task Api_NoOrForgedToken_Is401Problem(DbProvider provider)
     {
         var app = fixture.For(provider);
         using var none = await app.Client.GetAsync("/api/v1/me");
@@ -106,7 +106,7 @@ public sealed class ApiBasicsTests(AppFixture fixture) : IClassFixture<AppFixtur
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Api_logout_ends_the_token_session(DbProvider provider)
+    public async Task ApiLogout_Token_EndsTheSession(DbProvider provider)
     {
         var app = fixture.For(provider);
         var token = await app.NewTokenAsync("expert");
@@ -119,7 +119,7 @@ public sealed class ApiBasicsTests(AppFixture fixture) : IClassFixture<AppFixtur
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Unreadable_requests_get_a_problem_not_an_empty_response(DbProvider provider)
+    public async Task Api_UnreadableRequest_IsProblemNotEmpty(DbProvider provider)
     {
         var app = fixture.For(provider);
         using var notJson = await app.Client.PostAsync("/api/v1/auth/token", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));

@@ -15,7 +15,7 @@ public sealed class AuditApiTests(AppFixture fixture) : IClassFixture<AppFixture
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Sign_ins_changes_and_rule_set_versions_are_audited_and_the_chain_holds(DbProvider provider)
+    public async Task AuditRecords_AfterSignInsAndChanges_NameWhoAndChainHolds(DbProvider provider)
     {
         var app = fixture.For(provider);
         using (var wrong = await app.RequestTokenAsync("perf", "Wrong@2026!")) Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);

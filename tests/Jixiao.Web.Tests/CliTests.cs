@@ -88,7 +88,7 @@ public sealed class CliTests : IDisposable
         """;
 
     [Fact]
-    public async Task Admin_create_makes_each_admin_account_once_with_a_strong_password()
+    public async Task AdminCreate_EachRoleOnceWithStrongPassword_ExitCodes()
     {
         var (exit, output) = await Run("Root@2026!x\n", "admin", "create", "--role", "sysadmin", "--username", "root1");
         Assert.True(exit == 0, output);
@@ -120,7 +120,7 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public async Task Import_verify_backup_and_tamper_detection()
+    public async Task ImportVerifyBackup_ThenTamper_VerifyNamesTheRecord()
     {
         var (exit, output) = await Run(null, "organizations", "import", WriteCsv("orgs.csv", Organizations));
         Assert.True(exit == 0, output);
@@ -177,7 +177,7 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public async Task Verify_names_the_first_record_after_a_deletion()
+    public async Task AuditVerify_RecordDeleted_NamesItsSequence()
     {
         var (exit, output) = await Run(null, "organizations", "import", WriteCsv("orgs.csv", Organizations));
         Assert.True(exit == 0, output);
@@ -193,7 +193,25 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public async Task Unknown_verb_prints_usage()
+    public async Task AuditVerify_RecordsReordered_NamesTheFirstOutOfPlace()
+    {
+        var (exit, output) = await Run(null, "organizations", "import", WriteCsv("orgs.csv", Organizations));
+        Assert.True(exit == 0, output);
+        using (var db = Open())
+        {
+            // Swap records 2 and 3 (sequence numbers and all), as someone reordering history would.
+            Scalar(db, "DROP TRIGGER \"AuditRecords_no_update\"");
+            Scalar(db, "UPDATE AuditRecords SET Sequence = -2 WHERE Sequence = 2");
+            Scalar(db, "UPDATE AuditRecords SET Sequence = 2 WHERE Sequence = 3");
+            Scalar(db, "UPDATE AuditRecords SET Sequence = 3 WHERE Sequence = -2");
+        }
+        (exit, output) = await Run(null, "audit", "verify");
+        Assert.Equal(1, exit);
+        Assert.Contains("record 2", output);
+    }
+
+    [Fact]
+    public async Task Help_OrIncompleteVerb_PrintsUsage()
     {
         var (exit, output) = await Run(null, "help");
         Assert.Equal(0, exit);

@@ -8,7 +8,7 @@ public sealed class ConcurrencyTests(AppFixture fixture) : IClassFixture<AppFixt
 {
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Stale_organisation_edit_is_409(DbProvider provider)
+    public async Task UpdateOrganization_StaleVersion_Is409(DbProvider provider)
     {
         var app = fixture.For(provider);
         var ids = await app.OrganizationIdsAsync();
@@ -38,7 +38,7 @@ public sealed class ConcurrencyTests(AppFixture fixture) : IClassFixture<AppFixt
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Stale_user_and_policy_edits_are_409(DbProvider provider)
+    public async Task UpdateUserAndPolicy_StaleVersion_Is409(DbProvider provider)
     {
         var app = fixture.For(provider);
         var user = (await app.GetJsonAsync("sysadmin", "/api/v1/users?q=agency"))["items"]!.AsArray().Single(u => (string?)u!["userName"] == "agency")!;

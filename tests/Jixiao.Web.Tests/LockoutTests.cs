@@ -8,7 +8,7 @@ public sealed class LockoutTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Five_wrong_passwords_by_API_lock_the_account_for_five_minutes_everywhere(DbProvider provider)
+    public async Task Token_FiveWrongPasswords_LocksEverywhereForFiveMinutes(DbProvider provider)
     {
         var app = fixture.For(provider);
         for (var i = 1; i <= 4; i++)
@@ -46,7 +46,7 @@ public sealed class LockoutTests(AppFixture fixture) : IClassFixture<AppFixture>
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Five_wrong_passwords_on_the_login_page_lock_the_API_too(DbProvider provider)
+    public async Task LoginPage_FiveWrongPasswords_LocksTheApiToo(DbProvider provider)
     {
         var app = fixture.For(provider);
         using var browser = new BrowserSession(app.Factory);
@@ -71,7 +71,7 @@ public sealed class LockoutTests(AppFixture fixture) : IClassFixture<AppFixture>
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task A_success_resets_the_failure_count(DbProvider provider)
+    public async Task SignIn_Success_ResetsFailureCount(DbProvider provider)
     {
         var app = fixture.For(provider);
         for (var i = 1; i <= 4; i++)
@@ -90,7 +90,7 @@ public sealed class LockoutTests(AppFixture fixture) : IClassFixture<AppFixture>
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Api_token_session_ends_after_30_idle_minutes(DbProvider provider)
+    public async Task Token_Idle30Minutes_SessionEnds(DbProvider provider)
     {
         var app = fixture.For(provider);
         var token = await app.NewTokenAsync("county");

@@ -12,7 +12,7 @@ public sealed class RuleSetApiTests(AppFixture fixture) : IClassFixture<AppFixtu
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Saving_creates_the_next_version_and_a_stale_base_is_409(DbProvider provider)
+    public async Task SaveRuleSet_CurrentOrStaleBase_NextVersionOr409(DbProvider provider)
     {
         var app = fixture.For(provider);
         var current = await app.GetJsonAsync("perf", "/api/v1/rule-sets/current");
@@ -48,7 +48,7 @@ public sealed class RuleSetApiTests(AppFixture fixture) : IClassFixture<AppFixtu
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Inconsistent_rules_are_400_with_field_errors_and_no_new_version(DbProvider provider)
+    public async Task SaveRuleSet_InconsistentBands_Is400AndNoVersion(DbProvider provider)
     {
         var app = fixture.For(provider);
         var current = await app.GetJsonAsync("perf", "/api/v1/rule-sets/current");
@@ -69,7 +69,7 @@ public sealed class RuleSetApiTests(AppFixture fixture) : IClassFixture<AppFixtu
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task A_county_has_its_own_copy_of_the_rules(DbProvider provider)
+    public async Task GetRuleSet_County_SeesItsOwnCopy(DbProvider provider)
     {
         var app = fixture.For(provider);
         var county = await app.GetJsonAsync("county", "/api/v1/rule-sets/current");
@@ -96,7 +96,7 @@ public sealed class RuleSetApiTests(AppFixture fixture) : IClassFixture<AppFixtu
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task A_county_edits_only_its_own_region(DbProvider provider)
+    public async Task SaveRuleSet_County_EditsOnlyItsOwnRegion(DbProvider provider)
     {
         var app = fixture.For(provider);
         var city = await app.GetJsonAsync("perf", "/api/v1/rule-sets/current");
@@ -122,7 +122,7 @@ public sealed class RuleSetApiTests(AppFixture fixture) : IClassFixture<AppFixtu
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task A_unit_reads_the_rules_but_cannot_save(DbProvider provider)
+    public async Task SaveRuleSet_UnitOrBudgetSection_Is403(DbProvider provider)
     {
         var app = fixture.For(provider);
         var current = await app.GetJsonAsync("unit", "/api/v1/rule-sets/current");

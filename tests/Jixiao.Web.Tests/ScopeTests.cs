@@ -56,7 +56,7 @@ public sealed class ScopeTests(AppFixture fixture) : IClassFixture<AppFixture>
 
     [SkippableTheory]
     [MemberData(nameof(Rows))]
-    public async Task Organisations_visible_to_each_demo_user(DbProvider provider, string user)
+    public async Task ListOrganizations_EachDemoUser_SeesExactlyTheirScope(DbProvider provider, string user)
     {
         var app = fixture.For(provider);
         var expected = Expected[user];
@@ -80,7 +80,7 @@ public sealed class ScopeTests(AppFixture fixture) : IClassFixture<AppFixture>
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Budget_section_does_not_see_departments_of_the_other_section(DbProvider provider)
+    public async Task ListOrganizations_BudgetSection_NotTheOtherSectionsDepartments(DbProvider provider)
     {
         var app = fixture.For(provider);
         var names = (await app.GetJsonAsync("budget", "/api/v1/organizations?pageSize=1000"))["items"]!.AsArray().Select(o => (string)o!["name"]!).ToList();
@@ -107,7 +107,7 @@ public sealed class ScopeTests(AppFixture fixture) : IClassFixture<AppFixture>
 
     [SkippableTheory]
     [MemberData(nameof(OutOfScope))]
-    public async Task Organisation_by_id_outside_scope_is_404_not_403(DbProvider provider, string user, string inside, string outside)
+    public async Task GetOrganization_OutsideScope_Is404Not403(DbProvider provider, string user, string inside, string outside)
     {
         var app = fixture.For(provider);
         var ids = await app.OrganizationIdsAsync();

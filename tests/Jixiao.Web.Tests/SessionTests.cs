@@ -18,7 +18,7 @@ public sealed class SessionTests(AppFixture fixture) : IClassFixture<AppFixture>
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Login_sets_an_HttpOnly_SameSite_Lax_cookie_and_opens_the_shell(DbProvider provider)
+    public async Task Login_RightPassword_SetsHttpOnlyLaxCookieAndOpensShell(DbProvider provider)
     {
         var app = fixture.For(provider);
         using var browser = new BrowserSession(app.Factory);
@@ -39,7 +39,7 @@ public sealed class SessionTests(AppFixture fixture) : IClassFixture<AppFixture>
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Wrong_password_on_the_login_page_shows_a_Chinese_message_and_sets_no_cookie(DbProvider provider)
+    public async Task Login_WrongPassword_ChineseMessageAndNoCookie(DbProvider provider)
     {
         var app = fixture.For(provider);
         using var browser = new BrowserSession(app.Factory);
@@ -52,7 +52,7 @@ public sealed class SessionTests(AppFixture fixture) : IClassFixture<AppFixture>
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Idle_session_ends_after_30_minutes(DbProvider provider)
+    public async Task Session_Idle31Minutes_RedirectsToLogin(DbProvider provider)
     {
         var app = fixture.For(provider);
         using var browser = new BrowserSession(app.Factory);
@@ -71,7 +71,7 @@ public sealed class SessionTests(AppFixture fixture) : IClassFixture<AppFixture>
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Activity_keeps_the_session_alive(DbProvider provider)
+    public async Task Session_ActivityEvery20Minutes_StaysAlive(DbProvider provider)
     {
         var app = fixture.For(provider);
         using var browser = new BrowserSession(app.Factory);
@@ -87,7 +87,7 @@ public sealed class SessionTests(AppFixture fixture) : IClassFixture<AppFixture>
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Logout_ends_the_session_on_the_server_and_GET_changes_nothing(DbProvider provider)
+    public async Task Logout_Post_EndsServerSessionWhileGetChangesNothing(DbProvider provider)
     {
         var app = fixture.For(provider);
         using var browser = new BrowserSession(app.Factory);
@@ -117,7 +117,7 @@ public sealed class SessionTests(AppFixture fixture) : IClassFixture<AppFixture>
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Form_posts_without_antiforgery_token_are_refused(DbProvider provider)
+    public async Task FormPost_WithoutAntiforgeryToken_Is400(DbProvider provider)
     {
         var app = fixture.For(provider);
         using var browser = new BrowserSession(app.Factory);
@@ -135,7 +135,7 @@ public sealed class SessionTests(AppFixture fixture) : IClassFixture<AppFixture>
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Pages_carry_the_security_headers(DbProvider provider)
+    public async Task Page_Response_CarriesSecurityHeaders(DbProvider provider)
     {
         var app = fixture.For(provider);
         using var browser = new BrowserSession(app.Factory);
@@ -153,7 +153,7 @@ public sealed class SessionTests(AppFixture fixture) : IClassFixture<AppFixture>
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Anonymous_pages_redirect_to_login_and_the_year_switcher_needs_a_post(DbProvider provider)
+    public async Task YearSwitcher_GetOrAnonymous_ChangesNothing(DbProvider provider)
     {
         var app = fixture.For(provider);
         using var browser = new BrowserSession(app.Factory);

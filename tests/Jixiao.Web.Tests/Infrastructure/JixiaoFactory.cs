@@ -49,6 +49,13 @@ public sealed class JixiaoFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>A second app node on the database of <paramref name="node"/> (which keeps owning and dropping it).</summary>
+    public JixiaoFactory(JixiaoFactory node)
+    {
+        Provider = node.Provider;
+        ConnectionString = node.ConnectionString;
+    }
+
     public DbProvider Provider { get; }
 
     public string ConnectionString { get; } = "";
