@@ -101,4 +101,57 @@ public sealed class LockoutTests(AppFixture fixture) : IClassFixture<AppFixture>
         using var idle = await app.SendWithTokenAsync(Task.FromResult(token), HttpMethod.Get, "/api/v1/me");
         await idle.AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Unlock_BySecurityAdmin_SignInWorksAtOnce(DbProvider provider)
+    {
+        var app = fixture.For(provider);
+        for (var i = 1; i <= 5; i++)
+        {
+            using var wrong = await app.RequestTokenAsync("perf", "Wrong@2026!");
+            await wrong.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        }
+        var sysadmin = app.NewTokenAsync("sysadmin");
+        using var list = await app.SendWithTokenAsync(sysadmin, HttpMethod.Get, "/api/v1/users?q=perf");
+        var perf = (await list.AssertOkJsonAsync())["items"]!.AsArray().Single(u => (string?)u!["userName"] == "perf")!;
+        Assert.True((bool)perf["isLockedOut"]!);
+
+        using (var unlock = await app.SendWithTokenAsync(app.NewTokenAsync("secadmin"), HttpMethod.Post, $"/api/v1/users/{(long)perf["id"]!}/unlock"))
+            Assert.Equal(HttpStatusCode.NoContent, unlock.StatusCode);
+        await app.NewTokenAsync("perf");
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task DeactivateUser_OpenSessionsEndAndSignInIsRefused(DbProvider provider)
+    {
+        var app = fixture.For(provider);
+        var agencyToken = await app.NewTokenAsync("agency");
+        using var browser = new BrowserSession(app.Factory);
+        using (var login = await browser.LogInAsync("agency")) Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+
+        var sysadmin = await app.NewTokenAsync("sysadmin");
+        using var list = await app.SendWithTokenAsync(Task.FromResult(sysadmin), HttpMethod.Get, "/api/v1/users?q=agency");
+        var agency = (await list.AssertOkJsonAsync())["items"]!.AsArray().Single(u => (string?)u!["userName"] == "agency")!;
+        using (var deactivate = await app.SendWithTokenAsync(Task.FromResult(sysadmin), HttpMethod.Put, $"/api/v1/users/{(long)agency["id"]!}", new
+        {
+            version = (int)agency["version"]!,
+            displayName = (string)agency["displayName"]!,
+            organizationId = (long)agency["organizationId"]!,
+            phone = "13703554101",
+            isActive = false,
+        }))
+            await deactivate.AssertOkJsonAsync();
+
+        using (var api = await app.SendWithTokenAsync(Task.FromResult(agencyToken), HttpMethod.Get, "/api/v1/me"))
+            await api.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        using (var page = await browser.GetAsync("/"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+            Assert.Contains("/Account/Login", page.Headers.Location?.ToString());
+        }
+        using var again = await app.RequestTokenAsync("agency", DemoUsers.Password);
+        Assert.Contains("停用", (string?)(await again.AssertProblemAsync(HttpStatusCode.Unauthorized))["detail"]);
+    }
 }
