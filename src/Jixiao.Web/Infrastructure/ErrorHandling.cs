@@ -14,7 +14,7 @@ public sealed class ApiExceptionMiddleware(RequestDelegate next, ILogger<ApiExce
         {
             await next(http);
         }
-        catch (Exception e) when (http.Request.Path.StartsWithSegments("/api") && !http.Response.HasStarted)
+        catch (Exception e) when (http.Request.Path.StartsWithSegments("/api") && !http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
         {
             switch (e)
             {
