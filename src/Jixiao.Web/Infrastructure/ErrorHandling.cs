@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Jixiao.Web.Infrastructure;
 
 /// <summary>Maps refusals of the feature services to HTTP for the API: 400 with the Chinese reason, 404, 409.</summary>
-public sealed class ApiExceptionMiddleware(RequestDelegate next)
+public sealed class ApiExceptionMiddleware(RequestDelegate next, ILogger<ApiExceptionMiddleware> logger)
 {
     public async Task Invoke(HttpContext http)
     {
@@ -14,7 +14,7 @@ public sealed class ApiExceptionMiddleware(RequestDelegate next)
         {
             await next(http);
         }
-        catch (Exception e) when (http.Request.Path.StartsWithSegments("/api") && !http.Response.HasStarted)
+        catch (Exception e) when (http.Request.Path.StartsWithSegments("/api") && !http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
         {
             switch (e)
             {
@@ -31,7 +31,11 @@ public sealed class ApiExceptionMiddleware(RequestDelegate next)
                     await Problems.Write(http, bad.StatusCode, "请求格式有误", "请求内容无法解析，请检查 JSON 格式和字段类型。");
                     break;
                 default:
-                    throw;
+                    // Not the HTML error page: outside Development it is re-executed with the request's method,
+                    // and a POST to it fails antiforgery, which left API clients with an empty 400.
+                    logger.LogError(e, "Unhandled exception on {Method} {Path}", http.Request.Method, http.Request.Path);
+                    await Problems.Write(http, StatusCodes.Status500InternalServerError, "服务器内部错误", "请求未能完成，请稍后重试；如问题持续，请联系系统管理员并提供发生时间。");
+                    break;
             }
         }
     }

@@ -76,6 +76,9 @@ public static class WebSetup
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemDetails();
+        // Unreadable JSON or parameters become BadHttpRequestException in every environment, so the API answers
+        // them with its Chinese problem (ApiExceptionMiddleware) instead of an empty 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
     }
 
     private static void TryAddTimeProvider(this IServiceCollection services)

@@ -25,16 +25,17 @@ public static class OrganizationsApi
             var (p, s) = Paging.Normalize(page, pageSize, 100);
             var result = await orgs.ListAsync(await me.ScopeAsync(ct), kind, q, p, s, ct);
             return new Page<OrganizationDto>(result.Items.Select(OrganizationDto.From).ToList(), result.Total);
-        }).WithSummary("调用者可见的组织（单位只见本单位；部门见本部门及所属单位；财政局见本级及下级区划）");
+        }).RequireAuthorization(nameof(Permission.ViewOrganizations)).WithSummary("调用者可见的组织（单位只见本单位；部门见本部门及所属单位；财政局见本级及下级区划）");
 
         g.MapGet("/{id:long}", async (long id, CurrentUser me, OrganizationService orgs, CancellationToken ct) =>
             await orgs.FindAsync(id, await me.ScopeAsync(ct), ct) is { } row ? Results.Ok(OrganizationDto.From(row)) : ApiResults.NotFound())
-            .WithSummary("一个组织（范围外为 404）");
+            .RequireAuthorization(nameof(Permission.ViewOrganizations)).WithSummary("一个组织（范围外为 404）");
 
-        g.MapPost("", async (CreateOrganizationRequest r, CurrentUser me, OrganizationService orgs, CancellationToken ct) =>
+        g.MapPost("", async (CreateOrganizationRequest r, CurrentUser me, OrganizationService orgs, ScopeService scopes, CancellationToken ct) =>
         {
-            var scope = await me.ScopeAsync(ct);
-            var org = await orgs.CreateAsync(r.RegionId, r.ParentId, r.Kind, r.Code, r.Name, scope, ct);
+            var org = await orgs.CreateAsync(r.RegionId, r.ParentId, r.Kind, r.Code, r.Name, await me.ScopeAsync(ct), ct);
+            // The scope loaded before the insert does not contain the new organisation yet.
+            var scope = await scopes.ScopeForAsync(me.OrganizationId, me.Roles, ct);
             return Results.Created($"/api/v1/organizations/{org.Id}", OrganizationDto.From((await orgs.FindAsync(org.Id, scope, ct))!));
         }).RequireAuthorization(nameof(Permission.ManageOrganizations)).WithSummary("新建组织（系统管理员）");
 
