@@ -48,10 +48,11 @@ public sealed class ScopeTests(AppFixture fixture) : IClassFixture<AppFixture>
         ["auditor"] = Everything,
         ["sysadmin"] = Everything,
         ["secadmin"] = Everything,
-        // No permission to view organisations at all (三员分立; experts and agencies see their assignments, not the tree).
+        // Experts and agencies see their own organisation only; their assignments are checked per record.
+        ["expert"] = ["长治市预算绩效评价专家库"],
+        ["agency"] = ["山西正信会计师事务所有限公司"],
+        // No permission to view organisations at all (三员分立: the audit admin reads the audit log only).
         ["auditadmin"] = null,
-        ["expert"] = null,
-        ["agency"] = null,
     };
 
     [SkippableTheory]

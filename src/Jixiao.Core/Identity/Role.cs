@@ -92,7 +92,7 @@ public static class Roles
         Role.BudgetSection or Role.Department or Role.AuditOffice or Role.PeoplesCongress
             => permission is Permission.UseBusinessArea or Permission.ViewRuleSets or Permission.ViewOrganizations,
         Role.BudgetUnit => permission is Permission.UseBusinessArea or Permission.ViewRuleSets or Permission.ViewOrganizations,
-        Role.Expert or Role.ThirdPartyAgency => permission is Permission.UseBusinessArea,
+        Role.Expert or Role.ThirdPartyAgency => permission is Permission.UseBusinessArea or Permission.ViewOrganizations,
     };
 
     public static bool Has(this IEnumerable<Role> roles, Permission permission) => roles.Any(r => r.Has(permission));
