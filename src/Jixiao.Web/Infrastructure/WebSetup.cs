@@ -50,7 +50,13 @@ public static class WebSetup
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/Denied");
             o.Conventions.AllowAnonymousToPage("/Error");
-        }).AddMvcOptions(o => o.Filters.Add<DomainExceptionPageFilter>());
+        }).AddMvcOptions(o =>
+        {
+            o.Filters.Add<DomainExceptionPageFilter>();
+            ChineseBindingMessages.Apply(o.ModelBindingMessageProvider);
+        })
+        // Checks are the server's (no client validation library): no English data-val-* attributes in the pages.
+        .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Jixiao 预算绩效管理信息系统 API";
@@ -63,6 +69,9 @@ public static class WebSetup
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
+        // Pages are Chinese: write CJK as characters, not as &#x...; entities (HTML-special characters stay encoded).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemDetails();
     }
