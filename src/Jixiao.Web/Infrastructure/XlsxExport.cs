@@ -1,6 +1,6 @@
 using System.Data;
-using MiniExcelLibs;
 using Microsoft.AspNetCore.Mvc;
+using MiniExcelLibs;
 
 namespace Jixiao.Web.Infrastructure;
 
