@@ -37,7 +37,8 @@ public static class Paging
 
     public static (int Page, int PageSize) Normalize(int? page, int? pageSize, int defaultSize = 20)
     {
-        var p = page is null or < 1 ? 1 : page.Value;
+        // Capped so that (page - 1) * pageSize cannot overflow into a negative offset.
+        var p = page is null or < 1 ? 1 : Math.Min(page.Value, int.MaxValue / MaxPageSize);
         var s = pageSize is null or < 1 ? defaultSize : Math.Min(pageSize.Value, MaxPageSize);
         return (p, s);
     }

@@ -54,7 +54,14 @@ public sealed class UserAdminService(JixiaoDbContext db, FieldCipher cipher)
         return user;
     }
 
-    public async Task UpdateAsync(long id, int version, string displayName, long organizationId, string? phone, bool isActive, OrgScope scope, CancellationToken ct = default)
+    public Task UpdateAsync(long id, int version, string displayName, long organizationId, string? phone, bool isActive, OrgScope scope, CancellationToken ct = default) =>
+        UpdateAsync(id, version, displayName, organizationId, changePhone: true, phone, isActive, scope, ct);
+
+    /// <summary>
+    /// As above; with <paramref name="changePhone"/> false the stored phone stays as it is (the edit page shows
+    /// the phone masked only, so leaving the field empty must not erase it).
+    /// </summary>
+    public async Task UpdateAsync(long id, int version, string displayName, long organizationId, bool changePhone, string? phone, bool isActive, OrgScope scope, CancellationToken ct = default)
     {
         var user = await LoadAsync(id, scope, ct);
         if (user.OrganizationId is null) throw new DomainException("管理员账号只能通过命令行维护。");
@@ -67,7 +74,7 @@ public sealed class UserAdminService(JixiaoDbContext db, FieldCipher cipher)
                 throw new DomainException($"调整所属组织后角色不再适用：{problem}请先由安全管理员调整角色。");
         }
         user.Update(displayName, organizationId, isActive);
-        user.SetPhone(cipher.Encrypt(NormalizePhone(phone)));
+        if (changePhone) user.SetPhone(cipher.Encrypt(NormalizePhone(phone)));
         if (!isActive)
         {
             foreach (var s in await db.UserSessions.Where(s => s.UserId == id && s.EndedAt == null).ToListAsync(ct))

@@ -7,6 +7,11 @@ namespace Jixiao.Core.Organizations;
 
 public sealed record OrganizationRow(long Id, string Name, string Code, long? ParentId, OrganizationKind Kind, long RegionId, string RegionName, bool IsActive, int Version);
 
+public sealed record RegionOption(long Id, string Code, string Name, long? ParentId);
+
+/// <summary>A department of a budget section's region, and which section reviews it now (null: none).</summary>
+public sealed record SectionDepartmentOption(long Id, string Code, string Name, bool IsActive, long? SectionId, string? SectionName);
+
 public sealed record OrganizationImportResult(int Created, int Updated, int Unchanged, int RegionsCreated, IReadOnlyList<ImportError> Errors, IReadOnlyList<string> IgnoredColumns)
 {
     public bool Succeeded => Errors.Count == 0;
@@ -36,6 +41,48 @@ public sealed class OrganizationService(JixiaoDbContext db)
             .Join(db.Regions, o => o.RegionId, r => r.Id, (o, r) => new OrganizationRow(o.Id, o.Name, o.Code, o.ParentId, o.Kind, o.RegionId, r.Name, o.IsActive, o.Version))
             .ToListAsync(ct);
         return new(rows, total);
+    }
+
+    /// <summary>The regions in scope, for pickers (city before its counties).</summary>
+    public async Task<List<RegionOption>> RegionsAsync(OrgScope scope, CancellationToken ct = default)
+    {
+        var ids = scope.RegionIds.ToList();
+        return await db.Regions.AsNoTracking().Where(r => ids.Contains(r.Id)).OrderBy(r => r.Code)
+            .Select(r => new RegionOption(r.Id, r.Code, r.Name, r.ParentId)).ToListAsync(ct);
+    }
+
+    /// <summary>Active organisations in scope, optionally of one region and of some kinds, for pickers (no paging).</summary>
+    public async Task<List<OrganizationRow>> OptionsAsync(OrgScope scope, long? regionId, IReadOnlyCollection<OrganizationKind>? kinds, CancellationToken ct = default)
+    {
+        var ids = scope.OrganizationIds.ToList();
+        var q = db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id) && o.IsActive);
+        if (regionId is { } r) q = q.Where(o => o.RegionId == r);
+        if (kinds is { Count: > 0 })
+        {
+            var k = kinds.ToList();
+            q = q.Where(o => k.Contains(o.Kind));
+        }
+        return await q.OrderBy(o => o.RegionId).ThenBy(o => o.Code)
+            .Join(db.Regions, o => o.RegionId, r => r.Id, (o, r) => new OrganizationRow(o.Id, o.Name, o.Code, o.ParentId, o.Kind, o.RegionId, r.Name, o.IsActive, o.Version))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The departments of a budget section's region, each with the section that reviews it now.</summary>
+    public async Task<List<SectionDepartmentOption>> SectionDepartmentsAsync(long sectionId, OrgScope scope, CancellationToken ct = default)
+    {
+        if (!scope.CanSeeOrganization(sectionId)) throw new NotFoundException("部门预算管理科");
+        var section = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == sectionId, ct);
+        if (section.Kind != OrganizationKind.BudgetSection) throw new DomainException("只能为部门预算管理科分配预算部门。");
+        var depts = await db.Organizations.AsNoTracking()
+            .Where(o => o.RegionId == section.RegionId && o.Kind == OrganizationKind.Department)
+            .OrderBy(o => o.Code).Select(o => new { o.Id, o.Code, o.Name, o.IsActive }).ToListAsync(ct);
+        var deptIds = depts.Select(d => d.Id).ToList();
+        var assigned = await db.BudgetSectionAssignments.AsNoTracking().Where(a => deptIds.Contains(a.DepartmentId))
+            .Join(db.Organizations, a => a.SectionId, o => o.Id, (a, o) => new { a.DepartmentId, a.SectionId, o.Name })
+            .ToDictionaryAsync(a => a.DepartmentId, ct);
+        return depts.Select(d => assigned.TryGetValue(d.Id, out var a)
+            ? new SectionDepartmentOption(d.Id, d.Code, d.Name, d.IsActive, a.SectionId, a.Name)
+            : new SectionDepartmentOption(d.Id, d.Code, d.Name, d.IsActive, null, null)).ToList();
     }
 
     public async Task<OrganizationRow?> FindAsync(long id, OrgScope scope, CancellationToken ct = default)

@@ -93,6 +93,24 @@ public sealed class RuleSetService(JixiaoDbContext db)
         db.RuleSets.AsNoTracking().Where(r => r.RegionId == regionId && r.FiscalYear == fiscalYear)
             .OrderByDescending(r => r.VersionNo).ToListAsync(ct);
 
+    /// <summary>
+    /// What a stored version changed against the one before it: the previous version of the same region and
+    /// year, else the rules it was copied from, else the national defaults.
+    /// </summary>
+    public async Task<(string BaseLabel, IReadOnlyList<RuleSetDiff.Change> Changes)> ChangesOfAsync(RuleSet version, CancellationToken ct = default)
+    {
+        var previous = await db.RuleSets.AsNoTracking()
+            .Where(r => r.RegionId == version.RegionId && r.FiscalYear == version.FiscalYear && r.VersionNo < version.VersionNo)
+            .OrderByDescending(r => r.VersionNo).FirstOrDefaultAsync(ct);
+        if (previous is not null) return ($"第 {previous.VersionNo} 版", RuleSetDiff.Compare(previous.Content, version.Content));
+        if (version.CopiedFromRuleSetId is { } from && await FindAsync(from, ct) is { } source)
+        {
+            var regionName = await db.Regions.Where(r => r.Id == source.RegionId).Select(r => r.Name).FirstOrDefaultAsync(ct);
+            return ($"{regionName} {source.FiscalYear} 年度第 {source.VersionNo} 版", RuleSetDiff.Compare(source.Content, version.Content));
+        }
+        return ("国家默认规则", RuleSetDiff.Compare(new RuleSetContent(), version.Content));
+    }
+
     public Task<RuleSet?> FindAsync(long id, CancellationToken ct = default) =>
         db.RuleSets.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
 

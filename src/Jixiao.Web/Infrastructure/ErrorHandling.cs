@@ -102,3 +102,22 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         return next(http);
     }
 }
+
+/// <summary>Model-binding messages in Chinese (a number field left empty or holding text, and the like).</summary>
+public static class ChineseBindingMessages
+{
+    public static void Apply(Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelBindingMessageProvider p)
+    {
+        p.SetValueMustNotBeNullAccessor(_ => "此项不能为空。");
+        p.SetMissingBindRequiredValueAccessor(_ => "此项不能为空。");
+        p.SetMissingKeyOrValueAccessor(() => "此项不能为空。");
+        p.SetMissingRequestBodyRequiredValueAccessor(() => "请求内容不能为空。");
+        p.SetAttemptedValueIsInvalidAccessor((v, _) => $"“{v}”不是有效的值。");
+        p.SetNonPropertyAttemptedValueIsInvalidAccessor(v => $"“{v}”不是有效的值。");
+        p.SetUnknownValueIsInvalidAccessor(_ => "输入的值无效。");
+        p.SetNonPropertyUnknownValueIsInvalidAccessor(() => "输入的值无效。");
+        p.SetValueIsInvalidAccessor(v => $"“{v}”无效。");
+        p.SetValueMustBeANumberAccessor(_ => "请输入数字。");
+        p.SetNonPropertyValueMustBeANumberAccessor(() => "请输入数字。");
+    }
+}

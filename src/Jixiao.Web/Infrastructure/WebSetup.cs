@@ -55,7 +55,13 @@ public static class WebSetup
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/Denied");
             o.Conventions.AllowAnonymousToPage("/Error");
-        }).AddMvcOptions(o => o.Filters.Add<DomainExceptionPageFilter>());
+        }).AddMvcOptions(o =>
+        {
+            o.Filters.Add<DomainExceptionPageFilter>();
+            ChineseBindingMessages.Apply(o.ModelBindingMessageProvider);
+        })
+        // Checks are the server's (no client validation library): no English data-val-* attributes in the pages.
+        .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Jixiao 预算绩效管理信息系统 API";
@@ -71,7 +77,7 @@ public static class WebSetup
             o.SerializerOptions.RespectNullableAnnotations = true;
             o.SerializerOptions.RespectRequiredConstructorParameters = true;
         });
-        // Chinese text stays readable in the HTML (Razor encodes only what HTML needs encoded).
+        // Pages are Chinese: write CJK as characters, not as &#x...; entities (HTML-special characters stay encoded).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
