@@ -262,4 +262,27 @@ public sealed class AuditChainTests
         Assert.Equal("{\"userName\":\"不存在的用户\"}", records[0].Summary);
         Assert.True((await tdb.VerifyAuditAsync()).Intact);
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task SaveChanges_ManyWritersAtOnce_ChainStaysGaplessAndIntact(DbProvider provider)
+    {
+        // Several app nodes (here: contexts on their own connections) append at the same time.
+        await using var tdb = await TestDatabase.CreateAsync(provider);
+        await using (var db = tdb.NewContext())
+            await Seed.RegionAsync(db, "140400000", "长治市");
+
+        await Task.WhenAll(Enumerable.Range(1, 8).Select(i => Task.Run(async () =>
+        {
+            await using var db = tdb.NewContext();
+            var regionId = await db.Regions.Select(r => r.Id).SingleAsync();
+            db.Organizations.Add(new Organization(regionId, null, OrganizationKind.Department, $"{i:000}", $"部门{i}"));
+            db.Audit("test.event", "Test", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await db.SaveChangesAsync();
+        })));
+
+        var records = await RecordsAsync(tdb);
+        Assert.Equal(Enumerable.Range(1, 17).Select(i => (long)i), records.Select(r => r.Sequence));
+        Assert.Equal(new AuditVerification(true, 17, null, null), await tdb.VerifyAuditAsync());
+    }
 }
