@@ -285,4 +285,26 @@ public sealed class AuditChainTests
         Assert.Equal(Enumerable.Range(1, 17).Select(i => (long)i), records.Select(r => r.Sequence));
         Assert.Equal(new AuditVerification(true, 17, null, null), await tdb.VerifyAuditAsync());
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task SaveChanges_FailedSave_ItsEventsAreNotRecordedByALaterSave(DbProvider provider)
+    {
+        await using var tdb = await TestDatabase.CreateAsync(provider);
+        await using var db = tdb.NewContext();
+        var city = await Seed.RegionAsync(db, "140400000", "长治市");
+        await Seed.OrgAsync(db, city, OrganizationKind.Department, "001", "长治市教育局");
+
+        // The second department with the same code fails on the unique index: its event must not survive.
+        db.Organizations.Add(new Organization(city.Id, null, OrganizationKind.Department, "001", "重复代码"));
+        db.Audit("organization.duplicate", "Organization", "001");
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+        db.Audit("later.event", "Test", null);
+        await db.SaveChangesAsync();
+
+        var actions = (await RecordsAsync(tdb)).Select(r => r.Action).ToList();
+        Assert.DoesNotContain("organization.duplicate", actions);
+        Assert.Equal("later.event", actions[^1]);
+    }
 }
