@@ -11,73 +11,73 @@ public sealed class ScopeRulesTests
 
     [Theory]
     // unit (a school): only itself — not its own sub-unit, its department or a sibling school.
-    [InlineData(Role.BudgetUnit, School, School, true)]
-    [InlineData(Role.BudgetUnit, School, SchoolBranch, false)]
-    [InlineData(Role.BudgetUnit, School, Education, false)]
-    [InlineData(Role.BudgetUnit, School, School2, false)]
-    [InlineData(Role.BudgetUnit, School, Hospital, false)]
+    [InlineData("unit", Role.BudgetUnit, School, School, true)]
+    [InlineData("unit", Role.BudgetUnit, School, SchoolBranch, false)]
+    [InlineData("unit", Role.BudgetUnit, School, Education, false)]
+    [InlineData("unit", Role.BudgetUnit, School, School2, false)]
+    [InlineData("unit", Role.BudgetUnit, School, Hospital, false)]
     // dept (education): itself and its units at every depth, nothing of another department.
-    [InlineData(Role.Department, Education, Education, true)]
-    [InlineData(Role.Department, Education, School, true)]
-    [InlineData(Role.Department, Education, SchoolBranch, true)]
-    [InlineData(Role.Department, Education, School2, true)]
-    [InlineData(Role.Department, Education, Health, false)]
-    [InlineData(Role.Department, Education, Hospital, false)]
-    [InlineData(Role.Department, Education, CityBureau, false)]
+    [InlineData("dept", Role.Department, Education, Education, true)]
+    [InlineData("dept", Role.Department, Education, School, true)]
+    [InlineData("dept", Role.Department, Education, SchoolBranch, true)]
+    [InlineData("dept", Role.Department, Education, School2, true)]
+    [InlineData("dept", Role.Department, Education, Health, false)]
+    [InlineData("dept", Role.Department, Education, Hospital, false)]
+    [InlineData("dept", Role.Department, Education, CityBureau, false)]
     // budget section A (education + health): itself, its departments and their units; not others.
-    [InlineData(Role.BudgetSection, BudgetSectionA, BudgetSectionA, true)]
-    [InlineData(Role.BudgetSection, BudgetSectionA, Education, true)]
-    [InlineData(Role.BudgetSection, BudgetSectionA, SchoolBranch, true)]
-    [InlineData(Role.BudgetSection, BudgetSectionA, Health, true)]
-    [InlineData(Role.BudgetSection, BudgetSectionA, Hospital, true)]
-    [InlineData(Role.BudgetSection, BudgetSectionA, Agriculture, false)]
-    [InlineData(Role.BudgetSection, BudgetSectionA, AgriStation, false)]
-    [InlineData(Role.BudgetSection, BudgetSectionA, BudgetSectionB, false)]
-    [InlineData(Role.BudgetSection, BudgetSectionA, CityPerf, false)]
-    [InlineData(Role.BudgetSection, BudgetSectionA, CountyADept, false)]
+    [InlineData("budget", Role.BudgetSection, BudgetSectionA, BudgetSectionA, true)]
+    [InlineData("budget", Role.BudgetSection, BudgetSectionA, Education, true)]
+    [InlineData("budget", Role.BudgetSection, BudgetSectionA, SchoolBranch, true)]
+    [InlineData("budget", Role.BudgetSection, BudgetSectionA, Health, true)]
+    [InlineData("budget", Role.BudgetSection, BudgetSectionA, Hospital, true)]
+    [InlineData("budget", Role.BudgetSection, BudgetSectionA, Agriculture, false)]
+    [InlineData("budget", Role.BudgetSection, BudgetSectionA, AgriStation, false)]
+    [InlineData("budget", Role.BudgetSection, BudgetSectionA, BudgetSectionB, false)]
+    [InlineData("budget", Role.BudgetSection, BudgetSectionA, CityPerf, false)]
+    [InlineData("budget", Role.BudgetSection, BudgetSectionA, CountyADept, false)]
     // budget section B (agriculture) does not see section A's departments.
-    [InlineData(Role.BudgetSection, BudgetSectionB, Agriculture, true)]
-    [InlineData(Role.BudgetSection, BudgetSectionB, AgriStation, true)]
-    [InlineData(Role.BudgetSection, BudgetSectionB, Education, false)]
-    [InlineData(Role.BudgetSection, BudgetSectionB, School, false)]
+    [InlineData("budget2", Role.BudgetSection, BudgetSectionB, Agriculture, true)]
+    [InlineData("budget2", Role.BudgetSection, BudgetSectionB, AgriStation, true)]
+    [InlineData("budget2", Role.BudgetSection, BudgetSectionB, Education, false)]
+    [InlineData("budget2", Role.BudgetSection, BudgetSectionB, School, false)]
     // city performance section: everything in the city and both counties.
-    [InlineData(Role.PerformanceSection, CityPerf, CityBureau, true)]
-    [InlineData(Role.PerformanceSection, CityPerf, BudgetSectionB, true)]
-    [InlineData(Role.PerformanceSection, CityPerf, SchoolBranch, true)]
-    [InlineData(Role.PerformanceSection, CityPerf, Agency, true)]
-    [InlineData(Role.PerformanceSection, CityPerf, CountyABureau, true)]
-    [InlineData(Role.PerformanceSection, CityPerf, CountyAUnit, true)]
-    [InlineData(Role.PerformanceSection, CityPerf, CountyBUnit, true)]
+    [InlineData("perf", Role.PerformanceSection, CityPerf, CityBureau, true)]
+    [InlineData("perf", Role.PerformanceSection, CityPerf, BudgetSectionB, true)]
+    [InlineData("perf", Role.PerformanceSection, CityPerf, SchoolBranch, true)]
+    [InlineData("perf", Role.PerformanceSection, CityPerf, Agency, true)]
+    [InlineData("perf", Role.PerformanceSection, CityPerf, CountyABureau, true)]
+    [InlineData("perf", Role.PerformanceSection, CityPerf, CountyAUnit, true)]
+    [InlineData("perf", Role.PerformanceSection, CityPerf, CountyBUnit, true)]
     // county A performance section: only county A.
-    [InlineData(Role.PerformanceSection, CountyAPerf, CountyABureau, true)]
-    [InlineData(Role.PerformanceSection, CountyAPerf, CountyADept, true)]
-    [InlineData(Role.PerformanceSection, CountyAPerf, CountyAUnit, true)]
-    [InlineData(Role.PerformanceSection, CountyAPerf, CountyBUnit, false)]
-    [InlineData(Role.PerformanceSection, CountyAPerf, CountyBPerf, false)]
-    [InlineData(Role.PerformanceSection, CountyAPerf, CityBureau, false)]
-    [InlineData(Role.PerformanceSection, CountyAPerf, School, false)]
+    [InlineData("county", Role.PerformanceSection, CountyAPerf, CountyABureau, true)]
+    [InlineData("county", Role.PerformanceSection, CountyAPerf, CountyADept, true)]
+    [InlineData("county", Role.PerformanceSection, CountyAPerf, CountyAUnit, true)]
+    [InlineData("county", Role.PerformanceSection, CountyAPerf, CountyBUnit, false)]
+    [InlineData("county", Role.PerformanceSection, CountyAPerf, CountyBPerf, false)]
+    [InlineData("county", Role.PerformanceSection, CountyAPerf, CityBureau, false)]
+    [InlineData("county", Role.PerformanceSection, CountyAPerf, School, false)]
     // auditors and the congress: their region and below, read-only.
-    [InlineData(Role.AuditOffice, CityAudit, School, true)]
-    [InlineData(Role.AuditOffice, CityAudit, CountyBUnit, true)]
-    [InlineData(Role.AuditOffice, CountyAAudit, CountyAUnit, true)]
-    [InlineData(Role.AuditOffice, CountyAAudit, CountyBUnit, false)]
-    [InlineData(Role.AuditOffice, CountyAAudit, School, false)]
-    [InlineData(Role.PeoplesCongress, Congress, CountyAUnit, true)]
+    [InlineData("auditor", Role.AuditOffice, CityAudit, School, true)]
+    [InlineData("auditor", Role.AuditOffice, CityAudit, CountyBUnit, true)]
+    [InlineData("county auditor", Role.AuditOffice, CountyAAudit, CountyAUnit, true)]
+    [InlineData("county auditor", Role.AuditOffice, CountyAAudit, CountyBUnit, false)]
+    [InlineData("county auditor", Role.AuditOffice, CountyAAudit, School, false)]
+    [InlineData("congress", Role.PeoplesCongress, Congress, CountyAUnit, true)]
     // expert and agency: only their own organisation.
-    [InlineData(Role.Expert, ExpertPool, ExpertPool, true)]
-    [InlineData(Role.Expert, ExpertPool, CityPerf, false)]
-    [InlineData(Role.Expert, ExpertPool, School, false)]
-    [InlineData(Role.ThirdPartyAgency, Agency, Agency, true)]
-    [InlineData(Role.ThirdPartyAgency, Agency, School, false)]
+    [InlineData("expert", Role.Expert, ExpertPool, ExpertPool, true)]
+    [InlineData("expert", Role.Expert, ExpertPool, CityPerf, false)]
+    [InlineData("expert", Role.Expert, ExpertPool, School, false)]
+    [InlineData("agency", Role.ThirdPartyAgency, Agency, Agency, true)]
+    [InlineData("agency", Role.ThirdPartyAgency, Agency, School, false)]
     // admin roles bound to a finance bureau: the organisation tree of their region and below; the audit admin none.
-    [InlineData(Role.SystemAdmin, CountyABureau, CountyAUnit, true)]
-    [InlineData(Role.SystemAdmin, CountyABureau, CountyBUnit, false)]
-    [InlineData(Role.AuditAdmin, CityBureau, CityBureau, false)]
-    public void For_UserOfOrganization_SeesOnlyItsScope(Role role, long home, long target, bool visible)
+    [InlineData("county sysadmin", Role.SystemAdmin, CountyABureau, CountyAUnit, true)]
+    [InlineData("county sysadmin", Role.SystemAdmin, CountyABureau, CountyBUnit, false)]
+    [InlineData("city auditadmin", Role.AuditAdmin, CityBureau, CityBureau, false)]
+    public void For_UserOfOrganization_SeesOnlyItsScope(string user, Role role, long home, long target, bool visible)
     {
         var scope = ScopeRules.For(home, [role], Tree);
 
-        Assert.Equal(visible, scope.CanSeeOrganization(target));
+        Assert.True(visible == scope.CanSeeOrganization(target), $"{user} ({role} of {home}) should {(visible ? "" : "not ")}see {target}");
     }
 
     [Theory]
@@ -134,11 +134,12 @@ public sealed class ScopeRulesTests
     }
 
     [Fact]
-    public void For_TwoRoles_SeesTheUnionOfBoth()
+    public void For_AccountWithoutRoles_SeesNoOrganization()
     {
-        // A department account that also holds the unit role of one of its units sees the department's tree.
-        var scope = ScopeRules.For(Education, [Role.BudgetUnit, Role.Department], Tree);
+        // An account whose roles were all withdrawn keeps its organisation but sees nothing.
+        var scope = ScopeRules.For(School, [], Tree);
 
-        Assert.Equal(new long[] { Education, School, SchoolBranch, School2 }.Order(), scope.OrganizationIds.Order());
+        Assert.Empty(scope.OrganizationIds);
+        Assert.Empty(scope.RegionIds);
     }
 }
