@@ -129,6 +129,8 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, I
         }
         catch
         {
+            // The events described this save; it failed, so a later save must not record them as done.
+            _pendingEvents.Clear();
             if (ownTransaction is not null) await ownTransaction.RollbackAsync(CancellationToken.None);
             throw;
         }

@@ -74,7 +74,9 @@ public sealed class UserAdminService(JixiaoDbContext db, FieldCipher cipher)
                 throw new DomainException($"调整所属组织后角色不再适用：{problem}请先由安全管理员调整角色。");
         }
         user.Update(displayName, organizationId, isActive);
-        if (changePhone) user.SetPhone(cipher.Encrypt(NormalizePhone(phone)));
+        // Encryption is randomised: re-encrypting an unchanged number would record a change that is none.
+        var newPhone = NormalizePhone(phone);
+        if (changePhone && newPhone != cipher.Decrypt(user.PhoneEncrypted)) user.SetPhone(cipher.Encrypt(newPhone));
         if (!isActive)
         {
             foreach (var s in await db.UserSessions.Where(s => s.UserId == id && s.EndedAt == null).ToListAsync(ct))

@@ -32,13 +32,18 @@ public static class CsvTable
 
     public static async IAsyncEnumerable<string[]> ReadAsync(Stream stream, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        var buffered = stream.CanSeek ? stream : new BufferedStream(stream, 1 << 16);
         var sample = new byte[Math.Min(1 << 16, stream.CanSeek ? (int)Math.Min(stream.Length, 1 << 16) : 1 << 16)];
-        var read = 0;
+        var read = await stream.ReadAtLeastAsync(sample, sample.Length, false, ct);
+        Stream buffered;
         if (stream.CanSeek)
         {
-            read = await stream.ReadAtLeastAsync(sample, sample.Length, false, ct);
             stream.Seek(0, SeekOrigin.Begin);
+            buffered = stream;
+        }
+        else
+        {
+            // A forward-only stream (a request body, standard input) cannot be rewound: read the sample again, then the rest.
+            buffered = new PrefixedStream(sample.AsMemory(0, read), stream);
         }
         var encoding = read > 0 ? DetectEncoding(sample.AsSpan(0, read)) : new UTF8Encoding(false);
         using var reader = new StreamReader(buffered, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
@@ -103,6 +108,46 @@ public static class CsvTable
             yield return fields.ToArray();
         }
     }
+}
+
+/// <summary>Reads the bytes already taken from a forward-only stream, then the rest of that stream.</summary>
+internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
+{
+    private ReadOnlyMemory<byte> _prefix = prefix;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_prefix.IsEmpty) return rest.Read(buffer);
+        var n = Math.Min(buffer.Length, _prefix.Length);
+        _prefix.Span[..n].CopyTo(buffer);
+        _prefix = _prefix[n..];
+        return n;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (_prefix.IsEmpty) return rest.ReadAsync(buffer, cancellationToken);
+        return ValueTask.FromResult(Read(buffer.Span));
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
 /// <summary>A problem with one cell or row of an import, in Chinese, with where it is.</summary>

@@ -161,8 +161,12 @@ public sealed class OrganizationService(JixiaoDbContext db)
             {
                 map = new HeaderMap(cells, ImportColumns);
                 foreach (var required in new[] { "RegionCode", "Code", "Name", "Kind" })
-                    if (!map.Has(required))
-                        errors.Add(new(1, required, $"缺少必需的列：{ImportColumns[required][1]}（或 {ImportColumns[required][0]}）。"));
+                {
+                    if (map.Has(required)) continue;
+                    // Name the column by its Chinese heading, as every other import error does.
+                    var chinese = ImportColumns[required].First(a => a.Any(c => c >= '\u4e00'));
+                    errors.Add(new(1, chinese, $"缺少必需的列：{chinese}（或 {ImportColumns[required][0]}）。"));
+                }
                 if (errors.Count > 0) break;
                 continue;
             }

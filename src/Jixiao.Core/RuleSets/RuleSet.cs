@@ -65,6 +65,12 @@ public static class RuleSetDiff
             .ToList();
     }
 
+    /// <summary>Chinese text stays readable in the history (the default encoder writes \uXXXX escapes).</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions Readable = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     private static Dictionary<string, string?> Flatten(JsonNode? node)
     {
         var result = new Dictionary<string, string?>();
@@ -79,7 +85,7 @@ public static class RuleSetDiff
                     for (var i = 0; i < arr.Count; i++) Walk(arr[i], $"{path}[{i}]");
                     break;
                 default:
-                    result[path] = n?.ToJsonString();
+                    result[path] = n?.ToJsonString(Readable);
                     break;
             }
         }
