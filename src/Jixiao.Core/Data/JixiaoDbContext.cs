@@ -176,6 +176,8 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, I
     {
         foreach (var e in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
         {
+            // Bookkeeping alone (sign-in counters) is no edit: an administrator's open form must not go stale by it.
+            if (e.Properties.Where(p => p.IsModified).All(Ignored)) continue;
             var p = e.Property(x => x.Version);
             p.CurrentValue = p.OriginalValue + 1;
         }

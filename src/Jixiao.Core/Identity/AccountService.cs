@@ -33,6 +33,22 @@ public sealed class AccountService(JixiaoDbContext db)
 
     public async Task<SignInResult> SignInAsync(string? userName, string? password, string kind, string? clientAddress, CancellationToken ct = default)
     {
+        // Concurrent attempts on one account conflict on its failure counter; the loser counts again on fresh data.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TrySignInAsync(userName, password, kind, clientAddress, ct);
+            }
+            catch (Common.ConcurrencyConflictException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<SignInResult> TrySignInAsync(string? userName, string? password, string kind, string? clientAddress, CancellationToken ct)
+    {
         const string wrong = "用户名或密码错误。";
         var name = User.NormalizeUserName(userName ?? "");
         password ??= "";

@@ -13,6 +13,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         b.Property(x => x.PasswordHash).HasMaxLength(200);
         b.Property(x => x.PhoneEncrypted).HasMaxLength(200);
         b.HasIndex(x => x.UserName).IsUnique();
+        // Two wrong passwords at the same moment must both count: the counter is its own concurrency token.
+        b.Property(x => x.FailedSignInCount).IsConcurrencyToken();
         b.HasIndex(x => x.OrganizationId);
         b.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Roles).WithOne().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);

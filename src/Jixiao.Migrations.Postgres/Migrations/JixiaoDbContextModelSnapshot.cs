@@ -282,6 +282,7 @@ namespace Jixiao.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(50)");
 
                     b.Property<int>("FailedSignInCount")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<bool>("IsActive")

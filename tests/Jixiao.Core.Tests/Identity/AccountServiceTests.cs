@@ -62,6 +62,34 @@ public sealed class AccountServiceTests
 
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task SignInAsync_FailuresAndSuccess_LeaveTheAccountVersionAlone(DbProvider provider)
+    {
+        await using var tdb = await DatabaseWithUserAsync(provider);
+        int VersionOf(Jixiao.Core.Data.JixiaoDbContext db) => db.Users.AsNoTracking().Single(u => u.UserName == "unit").Version;
+        await using var before = tdb.NewContext();
+        var version = VersionOf(before);
+
+        await SignInAsync(tdb, "wrong");
+        await SignInAsync(tdb, Password);
+
+        await using var after = tdb.NewContext();
+        Assert.Equal(version, VersionOf(after));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task SignInAsync_WrongPasswordsAtTheSameMoment_EveryOneCounts(DbProvider provider)
+    {
+        await using var tdb = await DatabaseWithUserAsync(provider);
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => SignInAsync(tdb, "wrong"))));
+
+        await using var db = tdb.NewContext();
+        Assert.Equal(4, db.Users.AsNoTracking().Single(u => u.UserName == "unit").FailedSignInCount);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task SignInAsync_EveryAttempt_AuditedInAnIntactChain(DbProvider provider)
     {
         await using var tdb = await DatabaseWithUserAsync(provider);
