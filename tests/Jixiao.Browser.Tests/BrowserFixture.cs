@@ -56,6 +56,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             UnavailableReason = MissingChromium;
             return;
         }
+        // CI runs the test projects side by side on two cores: give the page and the assertions room.
+        Assertions.SetDefaultExpectTimeout(10_000);
         _server = await AppServer.StartAsync(TimeSpan.FromMinutes(2));
         _playwright = await Playwright.CreateAsync();
         _playwright.Selectors.SetTestIdAttribute("data-testid");
