@@ -100,63 +100,63 @@ public sealed class AdminSeparationTests(AppFixture fixture) : IClassFixture<App
         switch (op)
         {
             case Op.CreateOrganization:
-            {
-                var ids = await app.OrganizationIdsAsync();
-                var education = await app.GetJsonAsync("sysadmin", $"/api/v1/organizations/{ids["长治市教育局"]}");
-                var code = $"101{Random.Shared.Next(100, 999)}";
-                return (HttpMethod.Post, "/api/v1/organizations",
-                    new { regionId = (long)education["regionId"]!, parentId = ids["长治市教育局"], kind = "BudgetUnit", code, name = $"长治市第{code}学校" });
-            }
+                {
+                    var ids = await app.OrganizationIdsAsync();
+                    var education = await app.GetJsonAsync("sysadmin", $"/api/v1/organizations/{ids["长治市教育局"]}");
+                    var code = $"101{Random.Shared.Next(100, 999)}";
+                    return (HttpMethod.Post, "/api/v1/organizations",
+                        new { regionId = (long)education["regionId"]!, parentId = ids["长治市教育局"], kind = "BudgetUnit", code, name = $"长治市第{code}学校" });
+                }
             case Op.UpdateOrganization:
-            {
-                var ids = await app.OrganizationIdsAsync();
-                var org = await app.GetJsonAsync("sysadmin", $"/api/v1/organizations/{ids["长治市殡仪馆"]}");
-                return (HttpMethod.Put, $"/api/v1/organizations/{(long)org["id"]!}",
-                    new { version = (int)org["version"]!, code = (string)org["code"]!, name = (string)org["name"]!, isActive = true });
-            }
+                {
+                    var ids = await app.OrganizationIdsAsync();
+                    var org = await app.GetJsonAsync("sysadmin", $"/api/v1/organizations/{ids["长治市殡仪馆"]}");
+                    return (HttpMethod.Put, $"/api/v1/organizations/{(long)org["id"]!}",
+                        new { version = (int)org["version"]!, code = (string)org["code"]!, name = (string)org["name"]!, isActive = true });
+                }
             case Op.ListUsers:
                 return (HttpMethod.Get, "/api/v1/users", null);
             case Op.CreateUser:
-            {
-                var ids = await app.OrganizationIdsAsync();
-                return (HttpMethod.Post, "/api/v1/users", new
                 {
-                    userName = $"teacher{Random.Shared.Next(1000, 9999)}",
-                    displayName = "新教师",
-                    organizationId = ids["长治市第二中学校"],
-                    phone = "13900000000",
-                    password = "Teach@2026!",
-                });
-            }
+                    var ids = await app.OrganizationIdsAsync();
+                    return (HttpMethod.Post, "/api/v1/users", new
+                    {
+                        userName = $"teacher{Random.Shared.Next(1000, 9999)}",
+                        displayName = "新教师",
+                        organizationId = ids["长治市第二中学校"],
+                        phone = "13900000000",
+                        password = "Teach@2026!",
+                    });
+                }
             case Op.UpdateUser:
-            {
-                var u = await UserAsync(app, "unit2");
-                return (HttpMethod.Put, $"/api/v1/users/{(long)u["id"]!}", new
                 {
-                    version = (int)u["version"]!,
-                    displayName = (string)u["displayName"]!,
-                    organizationId = (long)u["organizationId"]!,
-                    phone = "13903552201",
-                    isActive = true,
-                });
-            }
+                    var u = await UserAsync(app, "unit2");
+                    return (HttpMethod.Put, $"/api/v1/users/{(long)u["id"]!}", new
+                    {
+                        version = (int)u["version"]!,
+                        displayName = (string)u["displayName"]!,
+                        organizationId = (long)u["organizationId"]!,
+                        phone = "13903552201",
+                        isActive = true,
+                    });
+                }
             case Op.SetRoles:
-            {
-                var u = await UserAsync(app, "unit2");
-                return (HttpMethod.Put, $"/api/v1/users/{(long)u["id"]!}/roles", new { version = (int)u["version"]!, roles = new[] { "BudgetUnit" } });
-            }
+                {
+                    var u = await UserAsync(app, "unit2");
+                    return (HttpMethod.Put, $"/api/v1/users/{(long)u["id"]!}/roles", new { version = (int)u["version"]!, roles = new[] { "BudgetUnit" } });
+                }
             case Op.Unlock:
-            {
-                var u = await UserAsync(app, "unit2");
-                return (HttpMethod.Post, $"/api/v1/users/{(long)u["id"]!}/unlock", null);
-            }
+                {
+                    var u = await UserAsync(app, "unit2");
+                    return (HttpMethod.Post, $"/api/v1/users/{(long)u["id"]!}/unlock", null);
+                }
             case Op.GetPolicy:
                 return (HttpMethod.Get, "/api/v1/security-policy", null);
             case Op.SetPolicy:
-            {
-                var p = await app.GetJsonAsync("secadmin", "/api/v1/security-policy");
-                return (HttpMethod.Put, "/api/v1/security-policy", p);
-            }
+                {
+                    var p = await app.GetJsonAsync("secadmin", "/api/v1/security-policy");
+                    return (HttpMethod.Put, "/api/v1/security-policy", p);
+                }
             case Op.AuditRecords:
                 return (HttpMethod.Get, "/api/v1/audit/records", null);
             case Op.AuditVerify:
@@ -166,10 +166,10 @@ public sealed class AdminSeparationTests(AppFixture fixture) : IClassFixture<App
             case Op.GetRuleSet:
                 return (HttpMethod.Get, "/api/v1/rule-sets/current", null);
             case Op.SaveRuleSet:
-            {
-                var current = await app.GetJsonAsync("perf", "/api/v1/rule-sets/current");
-                return (HttpMethod.Put, "/api/v1/rule-sets/current", new { baseVersionNo = (int)current["versionNo"]!, content = current["content"], comment = "x" });
-            }
+                {
+                    var current = await app.GetJsonAsync("perf", "/api/v1/rule-sets/current");
+                    return (HttpMethod.Put, "/api/v1/rule-sets/current", new { baseVersionNo = (int)current["versionNo"]!, content = current["content"], comment = "x" });
+                }
             default:
                 throw new ArgumentOutOfRangeException(nameof(op));
         }

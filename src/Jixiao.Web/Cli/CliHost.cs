@@ -46,9 +46,9 @@ public static class CliHost
                     await MigrateAsync(settings);
                     return await ImportOrganizationsAsync(app, file, output);
                 case ["audit", "verify"]:
-                    return await VerifyAuditAsync(app, settings, output);
+                    return await RequireInitializedAsync(settings, output) ?? await VerifyAuditAsync(app, settings, output);
                 case ["backup", var file]:
-                    return await BackupAsync(settings, file, output);
+                    return await RequireInitializedAsync(settings, output) ?? await BackupAsync(settings, file, output);
                 default:
                     await output.WriteLineAsync(Usage);
                     return positional is ["help"] ? 0 : 2;
@@ -83,6 +83,30 @@ public static class CliHost
             else rest.Add(args[i]);
         }
         return new(named, rest.ToArray());
+    }
+
+    /// <summary>
+    /// Reading verbs must not create an empty database where a path was mistyped: they refuse, in Chinese,
+    /// a SQLite file that does not exist or a database that was never migrated. Null when it is ready.
+    /// </summary>
+    private static async Task<int?> RequireInitializedAsync(DatabaseSettings settings, TextWriter output)
+    {
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            var path = new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
+            if (!File.Exists(path))
+            {
+                await output.WriteLineAsync($"错误：数据库文件“{path}”不存在，请检查 ConnectionStrings:Jixiao。");
+                return 1;
+            }
+        }
+        await using var db = new JixiaoDbContext(settings.Options());
+        if (!(await db.Database.GetAppliedMigrationsAsync()).Any())
+        {
+            await output.WriteLineAsync("错误：数据库尚未初始化（没有任何迁移记录），请先启动系统或运行 migrate。");
+            return 1;
+        }
+        return null;
     }
 
     private static async Task MigrateAsync(DatabaseSettings settings)

@@ -137,10 +137,9 @@ public static class WebSetup
         var demo = app.Configuration.GetValue<bool?>("Jixiao:DemoData") ?? settings.Provider == DatabaseProvider.Sqlite;
         if (demo)
         {
-            await using var scope = app.Services.CreateAsyncScope();
-            var db = new JixiaoDbContext(settings.Options(), new SystemAuditContext(new Core.Audit.AuditActor(null, "demo-seed", null, null, null), time, keys));
-            await DemoData.SeedAsync(db, app.Services.GetRequiredService<FieldCipher>(), time,
-                actor => new JixiaoDbContext(settings.Options(), new SystemAuditContext(actor, time, keys)));
+            JixiaoDbContext ContextFor(Core.Audit.AuditActor actor) => new(settings.Options(), new SystemAuditContext(actor, time, keys));
+            await using var db = ContextFor(new Core.Audit.AuditActor(null, "demo-seed", null, null, null));
+            await DemoData.SeedAsync(db, app.Services.GetRequiredService<FieldCipher>(), time, ContextFor);
         }
     }
 }
