@@ -157,7 +157,10 @@ public sealed class UserAdminServiceTests
         }
 
         await using (var db = w.Db.NewContext())
-            await new UserAdminService(db, Cipher).UpdateAsync(id, 1, "测试用户", w.Dept.Id, "13812345678", false, w.Admin);
+        {
+            var version = db.Users.AsNoTracking().Single(u => u.Id == id).Version;
+            await new UserAdminService(db, Cipher).UpdateAsync(id, version, "测试用户", w.Dept.Id, "13812345678", false, w.Admin);
+        }
 
         await using var check = w.Db.NewContext();
         Assert.Equal(SessionState.Ended, await new AccountService(check).ValidateSessionAsync(sessionId, id));
