@@ -5,7 +5,7 @@ using Jixiao.Web.Infrastructure;
 
 namespace Jixiao.Web.Features.Account;
 
-public sealed record TokenRequest(string? Username, string? Password);
+public sealed record TokenRequest(string? Username = null, string? Password = null);
 
 public sealed record TokenResponse(string AccessToken, int ExpiresIn, string TokenType = "Bearer");
 

@@ -6,10 +6,10 @@ using Jixiao.Web.Infrastructure;
 
 namespace Jixiao.Web.Features.Goals;
 
-public sealed record IndicatorDto(string Level1, string Level2, string Name, Comparison Comparison, decimal? TargetValue, string? TargetText, string? Unit,
-    decimal Weight, string? ScoringStandard, TargetBasis Basis, string? Remark, long? LibraryIndicatorId)
+public sealed record IndicatorDto(string Level1, string Level2, string Name, Comparison Comparison, decimal Weight, decimal? TargetValue = null,
+    string? TargetText = null, string? Unit = null, string? ScoringStandard = null, TargetBasis Basis = TargetBasis.Plan, string? Remark = null, long? LibraryIndicatorId = null)
 {
-    public static IndicatorDto From(GoalIndicator i) => new(i.Level1, i.Level2, i.Name, i.Comparison, i.TargetValue, i.TargetText, i.Unit, i.Weight,
+    public static IndicatorDto From(GoalIndicator i) => new(i.Level1, i.Level2, i.Name, i.Comparison, i.Weight, i.TargetValue, i.TargetText, i.Unit,
         i.ScoringStandard, i.Basis, i.Remark, i.LibraryIndicatorId);
 
     public IndicatorInput ToInput() => new(Level1, Level2, Name, Comparison, TargetValue, TargetText, Unit, Weight, ScoringStandard, Basis, Remark, LibraryIndicatorId);
@@ -27,10 +27,10 @@ public sealed record GoalResponse(GoalDto? Current, GoalDto? InForce, IReadOnlyL
 
 public sealed record StepDto(DateTime At, string Action, string FromState, string ToState, string ActorName, string Role, string? Comment);
 
-public sealed record GoalRequest(int? Version, string? MediumTermGoal, string? AnnualGoal, IReadOnlyList<IndicatorDto> Indicators, string? AdjustmentReason);
+public sealed record GoalRequest(IReadOnlyList<IndicatorDto> Indicators, int? Version = null, string? MediumTermGoal = null, string? AnnualGoal = null, string? AdjustmentReason = null);
 
 /// <summary>A workflow action: <c>review</c> takes <c>pass</c> true or false (false returns it, with a reason).</summary>
-public sealed record GoalActionRequest(int? Version, bool? Pass, string? Reason, GoalReviewScore? Score);
+public sealed record GoalActionRequest(int? Version = null, bool? Pass = null, string? Reason = null, GoalReviewScore? Score = null);
 
 public static class GoalsApi
 {

@@ -11,9 +11,9 @@ public sealed record UserDto(long Id, string UserName, string DisplayName, long?
         r.IsLockedOut, r.Roles.Select(x => x.ToString()).ToList(), r.PhoneMasked, r.LastSignInAt, r.Version);
 }
 
-public sealed record CreateUserRequest(string UserName, string DisplayName, long OrganizationId, string? Phone, string Password);
+public sealed record CreateUserRequest(string UserName, string DisplayName, long OrganizationId, string Password, string? Phone = null);
 
-public sealed record UpdateUserRequest(int Version, string DisplayName, long OrganizationId, string? Phone, bool IsActive);
+public sealed record UpdateUserRequest(int Version, string DisplayName, long OrganizationId, bool IsActive, string? Phone = null);
 
 public sealed record SetRolesRequest(int Version, IReadOnlyList<Role> Roles);
 

@@ -12,8 +12,8 @@ public sealed record LibraryIndicatorDto(long Id, string Scope, string Level1, s
         x.ScoringStandard, x.ValueNote, x.Sector, x.FunctionCode, x.IsEnabled, x.OwnerOrganizationId, x.Version);
 }
 
-public sealed record LibraryRequest(IndicatorScope Scope, string Level1, string Level2, string Name, Comparison Comparison, string? Unit,
-    string? ScoringStandard, string? ValueNote, string? Sector, string? FunctionCode, bool IsEnabled = true, int? Version = null)
+public sealed record LibraryRequest(IndicatorScope Scope, string Level1, string Level2, string Name, Comparison Comparison, string? Unit = null,
+    string? ScoringStandard = null, string? ValueNote = null, string? Sector = null, string? FunctionCode = null, bool IsEnabled = true, int? Version = null)
 {
     public LibraryInput ToInput() => new(Scope, Level1, Level2, Name, Comparison, Unit, ScoringStandard, ValueNote, Sector, FunctionCode, IsEnabled);
 }

@@ -11,7 +11,7 @@ public sealed record OrganizationDto(long Id, string Name, string Code, long? Pa
         new(r.Id, r.Name, r.Code, r.ParentId, r.Kind.ToString(), r.Kind.ChineseName(), r.RegionId, r.RegionName, r.IsActive, r.Version);
 }
 
-public sealed record CreateOrganizationRequest(long RegionId, long? ParentId, OrganizationKind Kind, string Code, string Name);
+public sealed record CreateOrganizationRequest(long RegionId, OrganizationKind Kind, string Code, string Name, long? ParentId = null);
 
 public sealed record UpdateOrganizationRequest(int Version, string Code, string Name, bool IsActive);
 

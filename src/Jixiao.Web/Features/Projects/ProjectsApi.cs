@@ -17,9 +17,10 @@ public sealed record ProjectDetail(long Id, int FiscalYear, string Code, string 
     bool IsNewMajor, bool IsRenewal, int StartYear, int EndYear, string ResponsiblePersonName, string? ResponsiblePersonPhone,
     decimal CurrentYearAppropriation, decimal CarryOver, decimal OtherFunding, decimal TotalBudget, string? Description, int Version);
 
-public sealed record ProjectRequest(string Code, string Name, ProjectKind Kind, long? OrganizationId, BudgetKind BudgetKind, ProjectCategory Category,
-    bool IsNewMajor, bool IsRenewal, int StartYear, int EndYear, string ResponsiblePersonName, string? ResponsiblePersonPhone,
-    decimal CurrentYearAppropriation, decimal CarryOver, decimal OtherFunding, string? Description, int? FiscalYear = null, int? Version = null)
+public sealed record ProjectRequest(string Code, string Name, ProjectKind Kind, BudgetKind BudgetKind, ProjectCategory Category,
+    int StartYear, int EndYear, string ResponsiblePersonName, decimal CurrentYearAppropriation, long? OrganizationId = null, bool IsNewMajor = false,
+    bool IsRenewal = false, string? ResponsiblePersonPhone = null, decimal CarryOver = 0m, decimal OtherFunding = 0m, string? Description = null,
+    int? FiscalYear = null, int? Version = null)
 {
     public ProjectInput ToInput(long defaultOrganizationId) => new(Code, Name, Kind, OrganizationId ?? defaultOrganizationId, BudgetKind, Category, IsNewMajor, IsRenewal,
         StartYear, EndYear, ResponsiblePersonName, ResponsiblePersonPhone, CurrentYearAppropriation, CarryOver, OtherFunding, Description);

@@ -9,7 +9,7 @@ public sealed record RuleSetDto(long? Id, long RegionId, int FiscalYear, int? Ve
 
 public sealed record RuleSetVersionDto(long Id, int VersionNo, DateTime CreatedAt, string CreatedBy, string? Comment);
 
-public sealed record SaveRuleSetRequest(int BaseVersionNo, RuleSetContent Content, string? Comment);
+public sealed record SaveRuleSetRequest(int BaseVersionNo, RuleSetContent Content, string? Comment = null);
 
 public static class RuleSetsApi
 {
