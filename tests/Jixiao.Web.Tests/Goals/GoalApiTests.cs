@@ -150,8 +150,14 @@ public sealed class GoalApiTests(AppFixture fixture) : IClassFixture<AppFixture>
             ["annualGoal"] = "进一步丰富馆藏。",
             ["indicators"] = new JsonArray(new JsonObject
             {
-                ["level1"] = "Output", ["level2"] = "Quantity", ["name"] = "购置图书册数", ["comparison"] = "AtLeast",
-                ["targetValue"] = 5000, ["unit"] = "册", ["weight"] = 90, ["basis"] = "Plan",
+                ["level1"] = "Output",
+                ["level2"] = "Quantity",
+                ["name"] = "购置图书册数",
+                ["comparison"] = "AtLeast",
+                ["targetValue"] = 5000,
+                ["unit"] = "册",
+                ["weight"] = 90,
+                ["basis"] = "Plan",
             }),
         };
         (await app.SendAsync("unit", HttpMethod.Put, $"/api/v1/projects/{id}/goal", goal)).EnsureSuccessStatusCode();
@@ -303,8 +309,14 @@ public sealed class GoalApiTests(AppFixture fixture) : IClassFixture<AppFixture>
     {
         JsonObject I(string l1, string l2, string name, decimal target, string unit, decimal weight) => new()
         {
-            ["level1"] = l1, ["level2"] = l2, ["name"] = name, ["comparison"] = "AtLeast", ["targetValue"] = target,
-            ["unit"] = unit, ["weight"] = weight, ["basis"] = "Plan",
+            ["level1"] = l1,
+            ["level2"] = l2,
+            ["name"] = name,
+            ["comparison"] = "AtLeast",
+            ["targetValue"] = target,
+            ["unit"] = unit,
+            ["weight"] = weight,
+            ["basis"] = "Plan",
         };
         var cost = I("Output", "Cost", "项目总成本", budgetWan, "万元", 5m);
         cost["comparison"] = "AtMost";
