@@ -234,6 +234,26 @@ public sealed class GoalApiTests(AppFixture fixture) : IClassFixture<AppFixture>
             await county.AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ApproveDepartment_WithTheBudget_ApprovesEveryGoalWaitingForIt(DbProvider provider)
+    {
+        var app = fixture.For(provider);
+        var health = (await app.OrganizationIdsAsync())["长治市卫生健康委员会"];
+        var waiting = (await app.GetJsonAsync("budget", $"/api/v1/projects?pageSize=1000&departmentId={health}&goalState=FinanceReviewed"))["items"]!.AsArray()
+            .Select(p => (long)p!["id"]!).ToList();
+        Assert.NotEmpty(waiting);
+
+        using (var dept = await app.SendAsync("dept", HttpMethod.Post, $"/api/v1/projects/approve-department?departmentId={health}", null))
+            await dept.AssertProblemAsync(HttpStatusCode.NotFound);
+        var result = await (await app.SendAsync("budget", HttpMethod.Post, $"/api/v1/projects/approve-department?departmentId={health}", null)).AssertOkJsonAsync();
+
+        Assert.Equal(waiting.Count, (int)result["approved"]!);
+        foreach (var id in waiting) Assert.Equal("Approved", await StateAsync(app, "budget", id));
+        var perfTodos = await app.GetJsonAsync("perf", "/api/v1/todos?pageSize=1000");
+        Assert.True(perfTodos["items"]!.AsArray().Count(t => ((string)t!["title"]!).StartsWith("公开绩效目标", StringComparison.Ordinal)) >= waiting.Count);
+    }
+
     public static TheoryData<DbProvider, string, string[]> ListRows()
     {
         var data = new TheoryData<DbProvider, string, string[]>();
