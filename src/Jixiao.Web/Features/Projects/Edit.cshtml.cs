@@ -22,6 +22,9 @@ public sealed class EditModel(CurrentUser me, ProjectService projects) : PageMod
 
     public Project Project { get; private set; } = null!;
 
+    /// <summary>Only the declaring organisation edits its project (the service checks again).</summary>
+    public bool CanEdit => me.OrganizationId == Project.OrganizationId;
+
     public async Task OnGetAsync()
     {
         await ReloadAsync();
