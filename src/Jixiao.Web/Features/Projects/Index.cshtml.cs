@@ -55,6 +55,9 @@ public sealed class IndexModel(CurrentUser me, ProjectService projects, Organiza
     /// <summary>A unit registers its projects ("谁申请资金、谁设定目标").</summary>
     public bool CanCreate => me.Roles.Contains(Role.BudgetUnit);
 
+    /// <summary>A department declares its department-wide (整体) spending goal itself.</summary>
+    public bool CanCreateOverall => me.Roles.Contains(Role.Department);
+
     public bool CanApprove => me.Roles.Contains(Role.BudgetSection);
 
     public async Task OnGetAsync()
