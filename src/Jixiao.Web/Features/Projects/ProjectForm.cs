@@ -50,11 +50,14 @@ public sealed class ProjectForm
         EndYear = p.EndYear,
         ResponsiblePersonName = p.ResponsiblePersonName,
         ResponsiblePersonPhone = phone,
-        CurrentYearAppropriationWan = p.CurrentYearAppropriation / 10_000m,
-        CarryOverWan = p.CarryOver / 10_000m,
-        OtherFundingWan = p.OtherFunding / 10_000m,
+        CurrentYearAppropriationWan = Wan(p.CurrentYearAppropriation),
+        CarryOverWan = Wan(p.CarryOver),
+        OtherFundingWan = Wan(p.OtherFunding),
         Description = p.Description,
     };
+
+    /// <summary>Yuan as 万元 without trailing zeros, so that the field shows 380 rather than 380.000000.</summary>
+    private static decimal Wan(decimal yuan) => decimal.Parse(Display.WanInput(yuan), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The service's input, or null with the field errors (keyed by <see cref="ProjectInput"/> property names) when an amount is not whole fen.</summary>
     public ProjectInput? ToInput(long organizationId, ModelStateDictionary state)
