@@ -38,6 +38,14 @@ public sealed class IndicatorLibraryService(JixiaoDbContext db)
         return new(items, total);
     }
 
+    /// <summary>One entry of a region the caller sees, or 404.</summary>
+    public async Task<LibraryIndicator> FindAsync(long id, OrgScope scope, CancellationToken ct = default)
+    {
+        var x = await db.LibraryIndicators.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (x is null || !scope.CanSeeRegion(x.RegionId)) throw new NotFoundException("指标");
+        return x;
+    }
+
     public async Task<LibraryIndicator> CreateAsync(LibraryInput input, long? actingOrganizationId, IReadOnlyCollection<Role> roles, OrgScope scope, CancellationToken ct = default)
     {
         var owner = CheckKeeper(input.Scope, actingOrganizationId, roles);

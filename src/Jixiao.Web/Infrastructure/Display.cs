@@ -22,6 +22,19 @@ public static class Display
     /// <summary>An amount in yuan with thousands separators, e.g. 2,000,000 元.</summary>
     public static string Yuan(decimal amount) => amount.ToString("#,##0.##", ZhCn) + " 元";
 
+    /// <summary>An amount in yuan shown in 万元 with two decimals and thousands separators, e.g. 1,234.57.</summary>
+    public static string Wan(decimal yuan) => (yuan / 10_000m).ToString("#,##0.00", ZhCn);
+
+    /// <summary>An amount in yuan as 万元 for an input field: every digit kept (up to 6 decimals), no separators.</summary>
+    public static string WanInput(decimal yuan) => (yuan / 10_000m).ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>An amount typed in 万元 as yuan, or null when it is not a whole number of fen (more than 6 decimals).</summary>
+    public static decimal? WanToYuan(decimal wan)
+    {
+        var yuan = wan * 10_000m;
+        return decimal.Round(yuan, 2) == yuan ? yuan : null;
+    }
+
     /// <summary>A local date/time typed into a filter, as the UTC instant stored in the database.</summary>
     public static DateTime? LocalToUtc(DateTime? local) =>
         local is { } l ? DateTime.SpecifyKind(l, DateTimeKind.Local).ToUniversalTime() : null;
