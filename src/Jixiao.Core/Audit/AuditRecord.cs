@@ -73,8 +73,11 @@ public sealed class AuditRecord
 }
 
 /// <summary>Who did it: the signed-in user, or the system / a CLI operator.</summary>
-public sealed record AuditActor(long? UserId, string UserName, string? Role, long? OrganizationId, string? ClientAddress)
+public sealed record AuditActor(long? UserId, string UserName, string? Role, long? OrganizationId, string? ClientAddress, string? DisplayName = null)
 {
+    /// <summary>The person's name for people to read (workflow history), else the login name.</summary>
+    public string Name => string.IsNullOrWhiteSpace(DisplayName) ? UserName : DisplayName;
+
     public static readonly AuditActor System = new(null, "system", null, null, null);
 }
 

@@ -147,7 +147,7 @@ public sealed class AccountService(JixiaoDbContext db)
     }
 
     public static AuditActor ActorOf(User user, string? clientAddress) =>
-        new(user.Id, user.UserName, string.Join(",", user.RoleSet.Order()), user.OrganizationId, clientAddress);
+        new(user.Id, user.UserName, string.Join(",", user.RoleSet.Order()), user.OrganizationId, clientAddress, user.DisplayName);
 
     private static string LockedMessage(User user, DateTime now)
     {

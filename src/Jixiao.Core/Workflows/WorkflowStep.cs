@@ -82,7 +82,7 @@ public static class WorkflowRecorder
     {
         var actor = db.Actor;
         var step = new WorkflowStep(subjectType, subjectId, t.From.ToString(), t.Action.ToString(), t.To.ToString(),
-            actor.UserId, actor.UserName, actingRole.ToString(), actor.OrganizationId, db.Now, comment);
+            actor.UserId, actor.Name, actingRole.ToString(), actor.OrganizationId, db.Now, comment);
         db.Add(step);
         db.Audit($"workflow.{t.Action.ToString().ToLowerInvariant()}", subjectType, subjectId,
             new { from = t.From.ToString(), to = t.To.ToString(), role = actingRole.ToString(), comment = step.Comment });

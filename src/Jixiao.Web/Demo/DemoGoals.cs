@@ -143,7 +143,7 @@ internal static class DemoGoals
     {
         var user = await db.Users.AsNoTracking().Where(u => u.OrganizationId == org.Id && u.Roles.Any(r => r.Role == role)).FirstOrDefaultAsync(ct);
         return user is not null
-            ? new AuditActor(user.Id, user.UserName, role.ToString(), org.Id, null)
+            ? new AuditActor(user.Id, user.UserName, role.ToString(), org.Id, null, user.DisplayName)
             : new AuditActor(null, $"{org.Name}经办人", role.ToString(), org.Id, null);
     }
 

@@ -82,7 +82,8 @@ public sealed class CurrentUser(IHttpContextAccessor http, ScopeService scopes, 
             return new AuditActor(null, "anonymous", null, null, ip);
         return new AuditActor(id, user.FindFirstValue(JixiaoClaims.Name) ?? "",
             string.Join(",", user.FindAll(JixiaoClaims.Role).Select(c => c.Value).Order()),
-            long.TryParse(user.FindFirstValue(JixiaoClaims.OrganizationId), out var o) ? o : null, ip);
+            long.TryParse(user.FindFirstValue(JixiaoClaims.OrganizationId), out var o) ? o : null, ip,
+            user.FindFirstValue(JixiaoClaims.DisplayName));
     }
 }
 
