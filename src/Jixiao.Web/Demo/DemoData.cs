@@ -23,7 +23,7 @@ public static class DemoData
         if (await db.Organizations.AnyAsync(ct)) return;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var year = time.GetLocalNow().Year;
+        var year = Jixiao.Core.Common.ChinaTime.Now(time).Year;
 
         var city = await Add(db, new Region("140400000", "长治市", null), ct);
         var luzhou = await Add(db, new Region("140403000", "潞州区", city.Id), ct);

@@ -57,7 +57,7 @@ public sealed class CurrentUser(IHttpContextAccessor http, ScopeService scopes, 
     {
         get
         {
-            var now = time.GetLocalNow().Year;
+            var now = Jixiao.Core.Common.ChinaTime.Now(time).Year;
             return int.TryParse(http.HttpContext?.Request.Cookies[YearCookie], out var y) && y >= 2000 && y <= now + 1 ? y : now;
         }
     }
@@ -69,7 +69,7 @@ public sealed class CurrentUser(IHttpContextAccessor http, ScopeService scopes, 
     {
         get
         {
-            var now = time.GetLocalNow().Year;
+            var now = Jixiao.Core.Common.ChinaTime.Now(time).Year;
             return Enumerable.Range(0, 6).Select(i => now + 1 - i);
         }
     }

@@ -8,10 +8,10 @@ public static class Display
     public static readonly CultureInfo ZhCn = CultureInfo.GetCultureInfo("zh-CN");
 
     public static string Time(DateTime? utc) =>
-        utc is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc).ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "—";
+        utc is { } t ? Jixiao.Core.Common.ChinaTime.FromUtc(t).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "—";
 
     public static string Date(DateTime? utc) =>
-        utc is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc).ToLocalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—";
+        utc is { } t ? Jixiao.Core.Common.ChinaTime.FromUtc(t).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—";
 
     /// <summary>A number as entered (no trailing zeros), e.g. 90, 1.3, 0.75.</summary>
     public static string Number(decimal value) => value.ToString("0.####", ZhCn);
