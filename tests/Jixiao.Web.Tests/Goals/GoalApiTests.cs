@@ -254,6 +254,38 @@ public sealed class GoalApiTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.True(perfTodos["items"]!.AsArray().Count(t => ((string)t!["title"]!).StartsWith("公开绩效目标", StringComparison.Ordinal)) >= waiting.Count);
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task DepartmentWideGoal_DepartmentSubmits_GoesStraightToTheBudgetSection(DbProvider provider)
+    {
+        var app = fixture.For(provider);
+        var education = (await app.OrganizationIdsAsync())["长治市教育局"];
+        var body = new
+        {
+            code = "D" + Guid.NewGuid().ToString("N")[..12],
+            name = "长治市教育局部门整体支出",
+            kind = "OverallSpending",
+            organizationId = education,
+            budgetKind = "General",
+            category = "Ordinary",
+            startYear = 2026,
+            endYear = 2026,
+            responsiblePersonName = "张伟",
+            currentYearAppropriation = 50_000_000m,
+            fiscalYear = 2026,
+        };
+        using (var unitTries = await app.SendAsync("unit", HttpMethod.Post, "/api/v1/projects", body))
+            await unitTries.AssertProblemAsync(HttpStatusCode.NotFound);
+        var id = (long)(await (await app.SendAsync("dept", HttpMethod.Post, "/api/v1/projects", body)).AssertOkJsonAsync(HttpStatusCode.Created))["id"]!;
+        (await app.SendAsync("dept", HttpMethod.Put, $"/api/v1/projects/{id}/goal", GoodGoal(null, 5000m))).EnsureSuccessStatusCode();
+
+        (await ActAsync(app, "dept", id, "submit")).EnsureSuccessStatusCode();
+
+        Assert.Equal("DepartmentReviewed", await StateAsync(app, "budget", id));
+        (await ActAsync(app, "budget", id, "review", new { pass = true })).EnsureSuccessStatusCode();
+        Assert.Equal("FinanceReviewed", await StateAsync(app, "dept", id));
+    }
+
     public static TheoryData<DbProvider, string, string[]> ListRows()
     {
         var data = new TheoryData<DbProvider, string, string[]>();
