@@ -407,8 +407,8 @@ public sealed partial class GoalExcelService(JixiaoDbContext db, GoalService goa
         if (V("Weight") is { } wText)
         {
             if (!TryNumber(wText, out weight)) errors.Add(new(l.Row, where("Weight"), $"分值“{Clip(wText)}”不是数字。"));
-            else if (weight < 0m) errors.Add(new(l.Row, where("Weight"), "分值不能为负数。"));
-            else if (weight > 100m) errors.Add(new(l.Row, where("Weight"), "分值不能超过100分。"));
+            else if (weight < 0m) errors.Add(new(l.Row, where("Weight"), $"分值“{Clip(wText)}”不能为负数。"));
+            else if (weight > 100m) errors.Add(new(l.Row, where("Weight"), $"分值“{Clip(wText)}”不能超过100分。"));
             else if (decimal.Round(weight, 2) != weight) errors.Add(new(l.Row, where("Weight"), "分值最多两位小数。"));
         }
 
