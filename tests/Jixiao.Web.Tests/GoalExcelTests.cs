@@ -262,6 +262,31 @@ public sealed class GoalExcelTests(AppFixture fixture) : IClassFixture<AppFixtur
         Assert.Contains("A1:J1", merges);
         Assert.Contains("A5:A8", merges);
         Assert.Contains(merges, m => m!.StartsWith("A12:A", StringComparison.Ordinal)); // the 产出指标 group
+        AssertValid(doc);
+        using var template = SpreadsheetDocument.Open(new MemoryStream(await ExportTemplateAsync(app, "unit")), false);
+        AssertValid(template);
+    }
+
+    /// <summary>Excel refuses files that break the schema (e.g. elements out of order) with a "repair" prompt.</summary>
+    private static void AssertValid(SpreadsheetDocument doc)
+    {
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task OpenApi_DocumentsTheExcelEndpoints(DbProvider provider)
+    {
+        var app = fixture.For(provider);
+        using var response = await app.Client.GetAsync("/openapi/v1.json");
+        var doc = await response.AssertOkJsonAsync();
+        var paths = doc["paths"]!.AsObject();
+        Http.AssertChinese((string?)paths["/api/v1/projects/{id}/goal/export"]!["get"]!["summary"]);
+        Http.AssertChinese((string?)paths["/api/v1/projects/goals/export"]!["get"]!["summary"]);
+        var post = paths["/api/v1/imports/goals"]!["post"]!;
+        Http.AssertChinese((string?)post["summary"]);
+        Assert.NotNull(post["requestBody"]!["content"]!["multipart/form-data"]);
     }
 
     [SkippableTheory]
