@@ -482,6 +482,8 @@ public sealed partial class GoalExcelService(JixiaoDbContext db, GoalService goa
         }
         if (sign is not null && comparison is not null && sign != comparison)
             return new(comparison.Value, null, unit, null, new("Value", $"指标值“{Clip(v)}”的符号与指标性质“{comparison.Value.Symbol()}”不一致。"));
+        if (NegativeNumber().IsMatch(normalized))
+            return new(comparison ?? sign ?? Comparison.AtLeast, null, unit, null, new("Value", $"指标值“{Clip(v)}”不能为负数。"));
         var m = NumberAndUnit().Match(normalized);
         if (!m.Success)
         {
@@ -571,6 +573,9 @@ public sealed partial class GoalExcelService(JixiaoDbContext db, GoalService goa
 
     [GeneratedRegex(@"^(?<n>\d[\d,]*(?:\.\d+)?|\.\d+)\s*(?<u>.*)$", RegexOptions.Singleline)]
     private static partial Regex NumberAndUnit();
+
+    [GeneratedRegex(@"^[-−－]\s*\.?\d")]
+    private static partial Regex NegativeNumber();
 
     [GeneratedRegex(@"^[=＝]\s*([A-Za-z_][A-Za-z0-9_.]*\s*\(|\$?[A-Za-z]{1,3}\$?\d+\b)")]
     private static partial Regex CsvFormula();
