@@ -323,6 +323,45 @@ public sealed class GoalExcelTests(AppFixture fixture) : IClassFixture<AppFixtur
         Assert.Equal(XlsxType, template.Content.Headers.ContentType?.MediaType);
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ImportPage_BadFile_ShowsErrorTable_GoodFileShowsCounts(DbProvider provider)
+    {
+        var app = fixture.For(provider);
+        var (_, code) = await EditableProjectAsync(app);
+        var before = await GoalsAsync(app, "unit");
+        using var browser = new BrowserSession(app.Factory);
+        using (await browser.LogInAsync("unit"))
+        {
+        }
+
+        var bad = EditCells(await ExportTemplateAsync(app, "unit"), code, 0, ("分值", "十分", false));
+        var html = await PostPageAsync(browser, bad, "目标.xlsx");
+        Assert.Contains("id=\"import-errors\"", html, StringComparison.Ordinal);
+        Assert.Contains($"<td>{RowOf(bad, code, 0)}</td><td>分值</td>", html, StringComparison.Ordinal);
+        Assert.Contains("未导入任何数据", html, StringComparison.Ordinal);
+        AssertSame(before, await GoalsAsync(app, "unit"));
+
+        html = await PostPageAsync(browser, await ExportTemplateAsync(app, "unit"), "目标.xlsx");
+        Assert.Contains("id=\"import-success\"", html, StringComparison.Ordinal);
+        Assert.Contains("<strong id=\"import-updated\">0</strong>", html, StringComparison.Ordinal);
+        AssertSame(before, await GoalsAsync(app, "unit"));
+    }
+
+    private static async Task<string> PostPageAsync(BrowserSession browser, byte[] file, string fileName)
+    {
+        var token = await browser.TokenFromAsync("/Goals/Import");
+        using var content = new MultipartFormDataContent();
+        content.Add(new StringContent(token), "__RequestVerificationToken");
+        var part = new ByteArrayContent(file);
+        part.Headers.ContentType = new MediaTypeHeaderValue(XlsxType);
+        content.Add(part, "Upload", fileName);
+        using var response = await browser.Client.PostAsync("/Goals/Import", content);
+        var html = await BrowserSession.TextOf(response);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST /Goals/Import: {(int)response.StatusCode}");
+        return html;
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static (string, string, string, string, decimal?, string?, decimal) Tuple(JsonNode i) =>
