@@ -248,7 +248,7 @@ public static class GoalWorkbook
                         switch (value)
                         {
                             case decimal d:
-                                cell.CellValue = new CellValue(d.ToString(CultureInfo.InvariantCulture));
+                                cell.CellValue = new CellValue(d.ToString("0.##########", CultureInfo.InvariantCulture)); // 380, not the stored 380.0
                                 break;
                             case string text when text.Length == 0:
                                 break;
