@@ -174,6 +174,9 @@ public sealed class HeaderMap
 
     public bool Has(string field) => _index.ContainsKey(field);
 
+    /// <summary>The 0-based column of a field, if the file has it.</summary>
+    public int? IndexOf(string field) => _index.TryGetValue(field, out var i) ? i : null;
+
     public string? Get(string[] row, string field) =>
         _index.TryGetValue(field, out var i) && i < row.Length ? NullIfEmpty(row[i].Trim()) : null;
 

@@ -17,5 +17,6 @@ public static class Api
         Audit.AuditApi.Map(api);
         Projects.ProjectsApi.Map(api);
         Indicators.IndicatorsApi.Map(api);
+        Goals.GoalExcelApi.Map(api);
     }
 }

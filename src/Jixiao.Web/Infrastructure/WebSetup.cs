@@ -36,6 +36,7 @@ public static class WebSetup
         services.AddScoped<TodoService>();
         services.AddScoped<Jixiao.Core.Projects.ProjectService>();
         services.AddScoped<Jixiao.Core.Goals.GoalService>();
+        services.AddScoped<Jixiao.Core.Goals.GoalExcelService>();
         services.AddScoped<Jixiao.Core.Indicators.IndicatorLibraryService>();
         services.AddScoped<Jixiao.Core.Goals.IPriorAssessmentGate, Jixiao.Core.Goals.NoPriorAssessmentGate>();
 

@@ -60,6 +60,7 @@ public static class ProjectsApi
         }).WithSummary("修改项目（目标申报前；version 不符为 409）");
 
         Goals.GoalsApi.Map(g);
+        Goals.GoalExcelApi.MapOnProjects(g);
     }
 
     private static ProjectDetail ToDetail(Project p, ProjectService projects) => new(p.Id, p.FiscalYear, p.Code, p.Name, p.Kind.ToString(), p.OrganizationId, p.DepartmentId,
