@@ -76,6 +76,15 @@ public sealed class GoalPagesTests(AppFixture fixture) : IClassFixture<AppFixtur
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         using var edit = await other.GetAsync($"/Projects/Edit?id={id}");
         Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
+        using var declaration = await other.GetAsync($"/Goals/Edit?projectId={id}&handler=Declaration");
+        Assert.Equal(HttpStatusCode.NotFound, declaration.StatusCode);
+
+        using var owner = new BrowserSession(app.Factory);
+        await owner.LogInAsync("unit");
+        using var own = await owner.GetAsync($"/Goals/Edit?projectId={id}&handler=Declaration");
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", own.Content.Headers.ContentType?.MediaType);
+        Assert.Equal((byte)'P', (await own.Content.ReadAsByteArrayAsync())[0]);
     }
 
     [SkippableTheory]

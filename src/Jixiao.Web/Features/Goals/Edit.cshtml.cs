@@ -72,7 +72,7 @@ public sealed record LibraryPick(IReadOnlyList<LibraryIndicator> Items, int Tota
 /// read-only with the quality check, the 四性 scores and their workflow actions; the flow history below.
 /// </summary>
 [Authorize(Policy = nameof(Permission.UseBusinessArea))]
-public sealed class EditModel(CurrentUser me, ProjectService projects, GoalService goals, RuleSetService rules, IndicatorLibraryService library) : PageModel, IReloadOnError
+public sealed class EditModel(CurrentUser me, ProjectService projects, GoalService goals, RuleSetService rules, IndicatorLibraryService library, GoalExcelService excel) : PageModel, IReloadOnError
 {
     private bool _savePosted;
 
@@ -131,6 +131,13 @@ public sealed class EditModel(CurrentUser me, ProjectService projects, GoalServi
     public bool AdjustmentUnderWay => View.InForce is { } f && View.Current is { } c && f.Id != c.Id;
 
     public async Task OnGetAsync() => await ReloadAsync();
+
+    /// <summary>The goal as the usual 项目支出绩效目标申报表 (.xlsx), for printing and filing.</summary>
+    public async Task<IActionResult> OnGetDeclarationAsync()
+    {
+        var file = await excel.DeclarationAsync(ProjectId, await me.ScopeAsync(HttpContext.RequestAborted), HttpContext.RequestAborted);
+        return File(file.Content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.FileName);
+    }
 
     public async Task<IActionResult> OnPostSaveAsync()
     {
