@@ -96,8 +96,12 @@ public sealed class ProjectService(JixiaoDbContext db, FieldCipher cipher)
         var org = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == p.OrganizationId, ct);
         CheckDeclarer(org, p.Kind, actingOrganizationId, roles);
         if (input.OrganizationId != p.OrganizationId || input.Kind != p.Kind) throw new DomainException("项目的所属单位和类型登记后不能修改。");
-        var locked = await db.PerformanceGoals.AnyAsync(g => g.ProjectId == id && g.State != GoalState.Draft && g.State != GoalState.Returned, ct);
-        if (locked) throw new DomainException("项目目标已申报，项目信息不能再修改；如需变更请退回后修改或发起调整。");
+        // The project (its funding above all) changes with its goal: while the current goal version is editable —
+        // a draft, a returned goal, or an adjustment for a supplementary budget (追加) or a budget adjustment.
+        var current = await db.PerformanceGoals.Where(g => g.ProjectId == id && g.State != GoalState.Superseded)
+            .OrderByDescending(g => g.VersionNo).Select(g => (GoalState?)g.State).FirstOrDefaultAsync(ct);
+        if (current is { } state && !state.IsEditable())
+            throw new DomainException("项目目标已申报或已批复，项目信息不能再修改；如需变更资金或目标，请待退回后修改，或发起目标调整。");
         db.ExpectVersion(p, version);
         var code = input.Code.Trim();
         if (code != p.Code && await db.Projects.AnyAsync(x => x.RegionId == p.RegionId && x.FiscalYear == p.FiscalYear && x.Code == code && x.Id != id, ct))
@@ -108,8 +112,20 @@ public sealed class ProjectService(JixiaoDbContext db, FieldCipher cipher)
 
     private void Apply(Project p, ProjectInput i) =>
         p.Update(i.Code, i.Name, i.BudgetKind, i.Category, i.IsNewMajor, i.IsRenewal, i.StartYear, i.EndYear, i.ResponsiblePersonName,
-            cipher.Encrypt(string.IsNullOrWhiteSpace(i.ResponsiblePersonPhone) ? null : i.ResponsiblePersonPhone.Trim()),
-            i.CurrentYearAppropriation, i.CarryOver, i.OtherFunding, i.Description);
+            PhoneToStore(p, i.ResponsiblePersonPhone), i.CurrentYearAppropriation, i.CarryOver, i.OtherFunding, i.Description);
+
+    /// <summary>
+    /// The phone is shown masked (138****5678); a masked value sent back means "unchanged", never the new number.
+    /// Randomised encryption: an unchanged number keeps its stored ciphertext, so saving changes nothing.
+    /// </summary>
+    private string? PhoneToStore(Project p, string? phone)
+    {
+        phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+        if (phone is not null && phone.Contains('*', StringComparison.Ordinal)) return p.ResponsiblePersonPhoneEncrypted;
+        if (phone is not null && (phone.Length > 20 || !phone.All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' ')))
+            throw new DomainException("项目责任人联系电话格式不正确。", new Dictionary<string, string[]> { [nameof(ProjectInput.ResponsiblePersonPhone)] = ["联系电话只能包含数字、空格、+ 和 -。"] });
+        return phone == cipher.Decrypt(p.ResponsiblePersonPhoneEncrypted) ? p.ResponsiblePersonPhoneEncrypted : cipher.Encrypt(phone);
+    }
 
     /// <summary>Units declare their projects and whole-unit spending; a department declares its department-wide spending.</summary>
     private static void CheckDeclarer(Organization org, ProjectKind kind, long? actingOrganizationId, IReadOnlyCollection<Role> roles)

@@ -202,7 +202,25 @@ public sealed class GoalApiTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal(1, (int)adjusting["inForce"]!["versionNo"]!);
         Assert.Equal("Published", (string)adjusting["inForce"]!["state"]!);
 
+        // A supplementary budget (追加) changes the funding together with the adjusted goal.
+        var project = await app.GetJsonAsync("unit", $"/api/v1/projects/{id}");
+        var update = project.DeepClone().AsObject();
+        update["otherFunding"] = 500_000m;
+        using (var funded = await app.SendAsync("unit", HttpMethod.Put, $"/api/v1/projects/{id}", update))
+            Assert.Equal((decimal)project["totalBudget"]! + 500_000m, (decimal)(await funded.AssertOkJsonAsync())["totalBudget"]!);
+        var cost = (await GoalAsync(app, "unit", id))["current"]!.DeepClone().AsObject();
+        foreach (var i in cost["indicators"]!.AsArray().Where(i => (string)i!["level2"]! == "Cost")) i!["targetValue"] = ((decimal)project["totalBudget"]! + 500_000m) / 10_000m;
+        (await app.SendAsync("unit", HttpMethod.Put, $"/api/v1/projects/{id}/goal", new JsonObject
+        {
+            ["version"] = cost["version"]!.DeepClone(),
+            ["annualGoal"] = cost["annualGoal"]!.DeepClone(),
+            ["indicators"] = cost["indicators"]!.DeepClone(),
+            ["adjustmentReason"] = "追加预算50万元，增加维修面积。",
+        })).EnsureSuccessStatusCode();
+
         (await ActAsync(app, "unit", id, "submit")).EnsureSuccessStatusCode();
+        using (var locked = await app.SendAsync("unit", HttpMethod.Put, $"/api/v1/projects/{id}", update))
+            await locked.AssertProblemAsync(HttpStatusCode.BadRequest);
         (await ActAsync(app, "dept", id, "review", new { pass = true })).EnsureSuccessStatusCode();
         (await ActAsync(app, "budget", id, "review", new { pass = true })).EnsureSuccessStatusCode();
         Assert.Equal(1, (int)(await GoalAsync(app, "unit", id))["inForce"]!["versionNo"]!);
@@ -305,7 +323,7 @@ public sealed class GoalApiTests(AppFixture fixture) : IClassFixture<AppFixture>
     public async Task ListProjects_EachUser_OnlyTheirScope(DbProvider provider, string user, string[] units)
     {
         var app = fixture.For(provider);
-        var page = await app.GetJsonAsync(user, "/api/v1/projects?pageSize=1000");
+        var page = await app.GetJsonAsync(user, "/api/v1/projects?pageSize=1000&kind=Project");
         var seen = page["items"]!.AsArray().Select(p => (string)p!["unitName"]!).Distinct().Order(StringComparer.Ordinal).ToList();
         Assert.Equal(units.Order(StringComparer.Ordinal), seen);
         Assert.Equal(page["items"]!.AsArray().Count, (int)page["total"]!);
