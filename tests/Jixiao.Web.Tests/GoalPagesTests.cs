@@ -74,6 +74,7 @@ public sealed class GoalPagesTests(AppFixture fixture) : IClassFixture<AppFixtur
         await other.LogInAsync("unit2");
         using var response = await other.GetAsync($"/Goals/Edit?projectId={id}");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("不在您的权限范围内", await BrowserSession.TextOf(response));
         using var edit = await other.GetAsync($"/Projects/Edit?id={id}");
         Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
         using var declaration = await other.GetAsync($"/Goals/Edit?projectId={id}&handler=Declaration");

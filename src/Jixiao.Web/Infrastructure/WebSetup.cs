@@ -96,6 +96,10 @@ public static class WebSetup
     public static void UseJixiao(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+        // Pages get a Chinese page for 400/403/404/413 instead of an empty response; the API keeps its problem JSON.
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/health")
+                && !http.Request.Path.StartsWithSegments("/openapi"),
+            branch => branch.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (app.Configuration.GetValue<bool>("Jixiao:HttpsRedirection")) app.UseHttpsRedirection();
         app.UseStaticFiles();
