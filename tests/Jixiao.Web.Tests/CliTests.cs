@@ -193,6 +193,32 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task AuditVerify_NewestRecordsCutOff_CaughtByTheAnchorOfTheLastCheck()
+    {
+        var (exit, output) = await Run(null, "organizations", "import", WriteCsv("orgs.csv", Organizations));
+        Assert.True(exit == 0, output);
+        (exit, output) = await Run(null, "audit", "verify");
+        Assert.Equal(0, exit);
+        var head = output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("head ", StringComparison.Ordinal))["head ".Length..];
+        var last = long.Parse(head.Split(':')[0], System.Globalization.CultureInfo.InvariantCulture);
+        (exit, output) = await Run(null, "audit", "verify", "--anchor", head);
+        Assert.True(exit == 0, output);
+
+        using (var db = Open())
+        {
+            // Cutting records off the end leaves a shorter chain that is valid in itself.
+            Scalar(db, "DROP TRIGGER \"AuditRecords_no_delete\"");
+            Scalar(db, $"DELETE FROM AuditRecords WHERE Sequence = {last}");
+        }
+        (exit, output) = await Run(null, "audit", "verify");
+        Assert.Equal(0, exit);
+        (exit, output) = await Run(null, "audit", "verify", "--anchor", head);
+        Assert.Equal(1, exit);
+        Assert.Contains($"record {last}", output);
+        Assert.Contains("截短", output);
+    }
+
+    [Fact]
     public async Task AuditVerify_RecordsReordered_NamesTheFirstOutOfPlace()
     {
         var (exit, output) = await Run(null, "organizations", "import", WriteCsv("orgs.csv", Organizations));

@@ -46,7 +46,7 @@ public static class CliHost
                     await MigrateAsync(settings);
                     return await ImportOrganizationsAsync(app, file, output);
                 case ["audit", "verify"]:
-                    return await RequireInitializedAsync(settings, output) ?? await VerifyAuditAsync(app, settings, output);
+                    return await RequireInitializedAsync(settings, output) ?? await VerifyAuditAsync(app, settings, options.Named.GetValueOrDefault("anchor"), output);
                 case ["backup", var file]:
                     return await RequireInitializedAsync(settings, output) ?? await BackupAsync(settings, file, output);
                 default:
@@ -65,7 +65,7 @@ public static class CliHost
         用法 / usage:
           admin create --role sysadmin|secadmin|auditadmin --username NAME [--name 姓名]   (密码从标准输入读取或交互输入)
           organizations import FILE.csv      导入组织机构（区划代码, 区划名称, 单位代码, 单位名称, 组织类型, 上级代码）
-          audit verify                       校验审计日志哈希链
+          audit verify [--anchor 序号:哈希]  校验审计日志哈希链（可带上次输出的 head，发现截短）
           backup FILE                        在线备份 SQLite 数据库
           migrate                            应用数据库迁移
         """;
@@ -79,7 +79,7 @@ public static class CliHost
         for (var i = 0; i < args.Length; i++)
         {
             var key = args[i].TrimStart('-');
-            if (key is "role" or "username" or "name" && i + 1 < args.Length) named[key] = args[++i];
+            if (key is "role" or "username" or "name" or "anchor" && i + 1 < args.Length) named[key] = args[++i];
             else rest.Add(args[i]);
         }
         return new(named, rest.ToArray());
@@ -208,14 +208,35 @@ public static class CliHost
         return 0;
     }
 
-    private static async Task<int> VerifyAuditAsync(WebApplication app, DatabaseSettings settings, TextWriter output)
+    /// <summary>
+    /// Verifies the chain. A chain cut short at its end is still a valid chain, so operators keep the printed head
+    /// (sequence:hash) somewhere else and pass it back with <c>--anchor</c>: the record must still be there, unchanged.
+    /// </summary>
+    private static async Task<int> VerifyAuditAsync(WebApplication app, DatabaseSettings settings, string? anchor, TextWriter output)
     {
         var keys = app.Services.GetRequiredService<KeyRing>();
         await using var db = new JixiaoDbContext(settings.Options());
         var result = await AuditVerifier.VerifyAsync(db.AuditRecords.AsNoTracking().OrderBy(r => r.Sequence).AsAsyncEnumerable(), keys.AuditChainKey);
         if (result.Intact)
         {
+            if (anchor is not null)
+            {
+                var parts = anchor.Split(':', 2);
+                if (parts.Length != 2 || !long.TryParse(parts[0], out var seq))
+                {
+                    await output.WriteLineAsync("错误：--anchor 应为“序号:哈希”，即上次校验输出的 head。");
+                    return 2;
+                }
+                var stored = await db.AuditRecords.AsNoTracking().Where(r => r.Sequence == seq).Select(r => r.Hash).FirstOrDefaultAsync();
+                if (!string.Equals(stored, parts[1], StringComparison.OrdinalIgnoreCase))
+                {
+                    await output.WriteLineAsync($"audit chain BROKEN at record {seq}: {(stored is null ? "锚点记录已不存在（日志被截短）" : "锚点记录的哈希已改变（日志被改写）")}");
+                    return 1;
+                }
+            }
+            var head = await db.AuditRecords.AsNoTracking().OrderByDescending(r => r.Sequence).Select(r => new { r.Sequence, r.Hash }).FirstOrDefaultAsync();
             await output.WriteLineAsync($"audit chain intact ({result.Count} records)");
+            if (head is not null) await output.WriteLineAsync($"head {head.Sequence}:{head.Hash}");
             return 0;
         }
         await output.WriteLineAsync($"audit chain BROKEN at record {result.FirstBrokenSequence}: {result.Problem}");
