@@ -34,6 +34,8 @@ public enum Permission
 {
     /// <summary>Business work area: to-do list, year switcher, business pages.</summary>
     UseBusinessArea,
+    /// <summary>批复 goals with the budget ("谁批复资金、谁批复目标"): the budget section.</summary>
+    ApproveGoals,
     ViewRuleSets,
     EditRuleSets,
     ViewOrganizations,
@@ -89,7 +91,9 @@ public static class Roles
         Role.AuditAdmin => permission is Permission.ReadAuditLog,
         Role.PerformanceSection => permission is Permission.UseBusinessArea or Permission.ViewRuleSets
             or Permission.EditRuleSets or Permission.ViewOrganizations,
-        Role.BudgetSection or Role.Department or Role.AuditOffice or Role.PeoplesCongress
+        Role.BudgetSection => permission is Permission.UseBusinessArea or Permission.ViewRuleSets or Permission.ViewOrganizations
+            or Permission.ApproveGoals,
+        Role.Department or Role.AuditOffice or Role.PeoplesCongress
             => permission is Permission.UseBusinessArea or Permission.ViewRuleSets or Permission.ViewOrganizations,
         Role.BudgetUnit => permission is Permission.UseBusinessArea or Permission.ViewRuleSets or Permission.ViewOrganizations,
         Role.Expert or Role.ThirdPartyAgency => permission is Permission.UseBusinessArea or Permission.ViewOrganizations,

@@ -13,7 +13,7 @@ public sealed class RolesTests
         [Role.SecurityAdmin] = [Permission.ViewOrganizations, Permission.ListUsers, Permission.ManageRoles, Permission.ManageSecurityPolicy],
         [Role.AuditAdmin] = [Permission.ReadAuditLog],
         [Role.PerformanceSection] = [Permission.UseBusinessArea, Permission.ViewRuleSets, Permission.EditRuleSets, Permission.ViewOrganizations],
-        [Role.BudgetSection] = [Permission.UseBusinessArea, Permission.ViewRuleSets, Permission.ViewOrganizations],
+        [Role.BudgetSection] = [Permission.UseBusinessArea, Permission.ViewRuleSets, Permission.ViewOrganizations, Permission.ApproveGoals],
         [Role.Department] = [Permission.UseBusinessArea, Permission.ViewRuleSets, Permission.ViewOrganizations],
         [Role.BudgetUnit] = [Permission.UseBusinessArea, Permission.ViewRuleSets, Permission.ViewOrganizations],
         [Role.AuditOffice] = [Permission.UseBusinessArea, Permission.ViewRuleSets, Permission.ViewOrganizations],

@@ -263,7 +263,7 @@ public sealed class GoalApiTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.NotEmpty(waiting);
 
         using (var dept = await app.SendAsync("dept", HttpMethod.Post, $"/api/v1/projects/approve-department?departmentId={health}", null))
-            await dept.AssertProblemAsync(HttpStatusCode.NotFound);
+            await dept.AssertProblemAsync(HttpStatusCode.Forbidden);
         var result = await (await app.SendAsync("budget", HttpMethod.Post, $"/api/v1/projects/approve-department?departmentId={health}", null)).AssertOkJsonAsync();
 
         Assert.Equal(waiting.Count, (int)result["approved"]!);

@@ -15,7 +15,7 @@ public sealed record DepartmentPending(long Id, string Code, string Name, int Wa
 /// "谁批复资金、谁批复目标": the budget section approves the goals of each assigned department together with the
 /// department's budget (四同步), one batch per department.
 /// </summary>
-[Authorize(Policy = nameof(Permission.UseBusinessArea))]
+[Authorize(Policy = nameof(Permission.ApproveGoals))]
 public sealed class ApproveModel(CurrentUser me, GoalService goals, ProjectService projects, OrganizationService orgs) : PageModel, IReloadOnError
 {
     public IReadOnlyList<DepartmentPending> Departments { get; private set; } = [];
@@ -24,14 +24,14 @@ public sealed class ApproveModel(CurrentUser me, GoalService goals, ProjectServi
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!me.Roles.Contains(Role.BudgetSection)) return Forbid();
+        if (!me.Can(Permission.ApproveGoals)) return Forbid();
         await ReloadAsync();
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(long departmentId)
     {
-        if (!me.Roles.Contains(Role.BudgetSection)) return Forbid();
+        if (!me.Can(Permission.ApproveGoals)) return Forbid();
         var ct = HttpContext.RequestAborted;
         var scope = await me.ScopeAsync(ct);
         var name = (await orgs.FindAsync(departmentId, scope, ct))?.Name ?? "该部门";

@@ -82,6 +82,7 @@ public static class GoalsApi
 
         projects.MapPost("/approve-department", async (long departmentId, int? year, CurrentUser me, GoalService goals, CancellationToken ct) =>
             Results.Ok(new { approved = await goals.ApproveDepartmentAsync(departmentId, year ?? me.FiscalYear, me.Roles, await me.ScopeAsync(ct), ct) }))
+            .RequireAuthorization(nameof(Permission.ApproveGoals))
             .WithSummary("随部门预算批复：批复该部门全部待批复的目标（部门预算管理科，或预算系统调用）");
     }
 

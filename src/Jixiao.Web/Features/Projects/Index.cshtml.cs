@@ -58,7 +58,7 @@ public sealed class IndexModel(CurrentUser me, ProjectService projects, Organiza
     /// <summary>A department declares its department-wide (整体) spending goal itself.</summary>
     public bool CanCreateOverall => me.Roles.Contains(Role.Department);
 
-    public bool CanApprove => me.Roles.Contains(Role.BudgetSection);
+    public bool CanApprove => me.Can(Permission.ApproveGoals);
 
     public async Task OnGetAsync()
     {
