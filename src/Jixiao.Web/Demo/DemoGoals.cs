@@ -4,6 +4,7 @@ using Jixiao.Core.Goals;
 using Jixiao.Core.Identity;
 using Jixiao.Core.Indicators;
 using Jixiao.Core.Organizations;
+using Jixiao.Core.PriorAssessments;
 using Jixiao.Core.Projects;
 using Jixiao.Core.RuleSets;
 using Jixiao.Core.Security;
@@ -126,7 +127,7 @@ internal static class DemoGoals
         }
     }
 
-    private static GoalService Goals(JixiaoDbContext db) => new(db, new RuleSetService(db), new TodoService(db), new NoPriorAssessmentGate());
+    private static GoalService Goals(JixiaoDbContext db) => new(db, new RuleSetService(db), new TodoService(db), new PriorAssessmentGate(db));
 
     private static async Task StepAsync(Func<AuditActor, JixiaoDbContext> contextFor, AuditActor actor, long projectId, GoalAction action, string? reason,
         GoalReviewScore? score, long orgId, Role role, CancellationToken ct)

@@ -38,7 +38,14 @@ public static class WebSetup
         services.AddScoped<Jixiao.Core.Goals.GoalService>();
         services.AddScoped<Jixiao.Core.Goals.GoalExcelService>();
         services.AddScoped<Jixiao.Core.Indicators.IndicatorLibraryService>();
-        services.AddScoped<Jixiao.Core.Goals.IPriorAssessmentGate, Jixiao.Core.Goals.NoPriorAssessmentGate>();
+        services.AddScoped<Jixiao.Core.Goals.IPriorAssessmentGate, Jixiao.Core.PriorAssessments.PriorAssessmentGate>();
+        services.AddScoped<Jixiao.Core.ThirdParties.ThirdPartyService>();
+        services.AddScoped(sp => new Jixiao.Core.PriorAssessments.PriorAssessmentService(sp.GetRequiredService<JixiaoDbContext>(),
+            sp.GetRequiredService<Jixiao.Core.RuleSets.RuleSetService>(), sp.GetRequiredService<Jixiao.Core.Todos.TodoService>(),
+            sp.GetRequiredService<Jixiao.Core.ThirdParties.ThirdPartyService>())
+        {
+            MaxAttachmentBytes = sp.GetRequiredService<IConfiguration>().GetValue("Jixiao:Attachments:MaxBytes", Jixiao.Core.Attachments.UploadCheck.DefaultMaxBytes),
+        });
 
         services.AddDataProtection().SetApplicationName("Jixiao").PersistKeysToDbContext<JixiaoDbContext>();
         services.AddSm4KeyEncryption();
