@@ -33,6 +33,12 @@ public sealed record ExecutionForecast(int Month, decimal ProjectedSpending, dec
 /// give the actual spending. All arithmetic is decimal; the projected rate is one division of exact products, so a
 /// projection exactly on the edge is recognised as such.
 /// </para>
+/// <para>
+/// <see cref="ExecutionForecast.Warns"/> says only how the projection compares with the band; RULES §5 asks for the
+/// warning before the main round, so the caller shows it for months before <see cref="MonitoringRules.MainRoundMonth"/>
+/// (from then on the round's own colours speak). The earlier in the year, the less a projection is worth: with a
+/// seasonal shape that had spent little by month m, a small difference this year moves the projection a lot.
+/// </para>
 /// </summary>
 public static class SpendingForecast
 {
