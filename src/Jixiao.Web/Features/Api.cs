@@ -20,5 +20,6 @@ public static class Api
         Goals.GoalExcelApi.Map(api);
         ThirdParties.ThirdPartiesApi.Map(api);
         PriorAssessments.PriorAssessmentsApi.Map(api);
+        Monitoring.MonitoringApi.Map(api);
     }
 }
