@@ -53,6 +53,8 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, I
     public DbSet<Goals.PerformanceGoal> PerformanceGoals => Set<Goals.PerformanceGoal>();
     public DbSet<Goals.GoalIndicator> GoalIndicators => Set<Goals.GoalIndicator>();
     public DbSet<Indicators.LibraryIndicator> LibraryIndicators => Set<Indicators.LibraryIndicator>();
+    public DbSet<Monitoring.Payment> Payments => Set<Monitoring.Payment>();
+    public DbSet<Monitoring.PaymentBatch> PaymentBatches => Set<Monitoring.PaymentBatch>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
