@@ -18,5 +18,6 @@ public static class Api
         Projects.ProjectsApi.Map(api);
         Indicators.IndicatorsApi.Map(api);
         Goals.GoalExcelApi.Map(api);
+        Monitoring.PaymentsApi.Map(api);
     }
 }

@@ -38,6 +38,9 @@ public static class WebSetup
         services.AddScoped<Jixiao.Core.Goals.GoalService>();
         services.AddScoped<Jixiao.Core.Goals.GoalExcelService>();
         services.AddScoped<Jixiao.Core.Indicators.IndicatorLibraryService>();
+        services.AddScoped<Jixiao.Core.Monitoring.PaymentImportService>();
+        services.AddScoped<Jixiao.Core.Monitoring.PaymentService>();
+        services.AddSingleton<Features.Monitoring.PaymentImportJobs>();
         services.AddScoped<Jixiao.Core.Goals.IPriorAssessmentGate, Jixiao.Core.Goals.NoPriorAssessmentGate>();
 
         services.AddDataProtection().SetApplicationName("Jixiao").PersistKeysToDbContext<JixiaoDbContext>();
