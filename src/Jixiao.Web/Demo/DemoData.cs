@@ -126,6 +126,7 @@ public static class DemoData
         await tx.CommitAsync(ct);
 
         await DemoGoals.SeedAsync(contextFor, cipher, year, ct);
+        await DemoPayments.SeedAsync(contextFor, time, year, ct);
     }
 
     private static async Task<T> Add<T>(JixiaoDbContext db, T entity, CancellationToken ct) where T : class
