@@ -70,6 +70,13 @@ public sealed class PaymentImportService(JixiaoDbContext db)
 
     private static string Label(string field) => Columns[field][0];
 
+    /// <summary>The field a heading names (any letter case), or null.</summary>
+    public static string? FieldOf(string heading)
+    {
+        var h = heading.Trim().TrimStart('\uFEFF');
+        return Columns.FirstOrDefault(kv => kv.Value.Any(a => string.Equals(a, h, StringComparison.OrdinalIgnoreCase))).Key;
+    }
+
     private sealed record SourceRow(int Number, string[] Cells);
 
     private sealed record Parsed(int Row, string PaymentNo, DateOnly Date, int FiscalYear, long ProjectId, long OrganizationId, decimal Amount,
@@ -146,23 +153,42 @@ public sealed class PaymentImportService(JixiaoDbContext db)
         long regionId, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         if (clientBatchId is { Length: > 150 }) return Failed(new(0, "batchId", "批次号不超过150个字符。"));
-        var headers = payments.SelectMany(p => p.Keys).Distinct(StringComparer.Ordinal).ToList();
+        // Each object may name its fields differently (paymentId or pay_cert_no): map every key to its field first.
+        var fields = Columns.Keys.ToList();
+        var ignored = new SortedSet<string>(StringComparer.Ordinal);
+        var normalized = new List<string[]>(payments.Count);
         var canonical = new StringBuilder();
         foreach (var p in payments)
         {
-            foreach (var kv in p.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-                canonical.Append(kv.Key).Append('\u001f').Append(kv.Value).Append('\u001e');
+            var cells = new string[fields.Count];
+            foreach (var (k, v) in p)
+            {
+                var field = FieldOf(k);
+                if (field is null)
+                {
+                    ignored.Add(k);
+                    continue;
+                }
+                var i = fields.IndexOf(field);
+                if (string.IsNullOrEmpty(cells[i])) cells[i] = v ?? "";
+            }
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] ??= "";
+                canonical.Append(cells[i]).Append('\u001f');
+            }
             canonical.Append('\n');
+            normalized.Add(cells);
         }
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
         var key = string.IsNullOrWhiteSpace(clientBatchId) ? "sha256:" + hash : "key:" + clientBatchId.Trim();
         if (await ExistingAsync(regionId, key, string.IsNullOrWhiteSpace(clientBatchId) ? hash : null, ct) is { } existing) return existing;
         if (payments.Count == 0) return Failed(new(0, null, "批次中没有支付明细。"));
-        var list = new List<SourceRow> { new(0, [.. headers]) };
-        var i = 0;
-        foreach (var p in payments)
-            list.Add(new(++i, headers.Select(h => p.TryGetValue(h, out var v) ? v ?? "" : "").ToArray()));
-        return await ImportAsync(_ => ListRows(list), () => 0, 0, regionId, PaymentBatchSource.Json, key, hash, null, progress, ct);
+        var list = new List<SourceRow>(normalized.Count + 1) { new(0, [.. fields]) };
+        var n = 0;
+        foreach (var cells in normalized) list.Add(new(++n, cells));
+        var result = await ImportAsync(_ => ListRows(list), () => 0, 0, regionId, PaymentBatchSource.Json, key, hash, null, progress, ct);
+        return result with { IgnoredColumns = [.. ignored] };
     }
 
     // ---------------------------------------------------------------- the two passes

@@ -24,15 +24,15 @@ public sealed class PaymentService(JixiaoDbContext db)
     {
         var q = Query(scope, filter);
         var total = await q.CountAsync(ct);
-        var sum = total == 0 ? 0m : await q.SumAsync(x => x.p.Amount, ct);
-        var items = await q.OrderByDescending(x => x.p.PaymentDate).ThenByDescending(x => x.p.Id)
+        var sum = total == 0 ? 0m : await q.SumAsync(x => x.P.Amount, ct);
+        var items = await q.OrderByDescending(x => x.P.PaymentDate).ThenByDescending(x => x.P.Id)
             .Skip((page - 1) * pageSize).Take(pageSize).Select(Row).ToListAsync(ct);
         return (items, total, sum);
     }
 
     public async Task<PaymentRow> LoadAsync(long id, OrgScope scope, CancellationToken ct = default)
     {
-        return await Query(scope, new(null, null, null, null, null)).Where(x => x.p.Id == id).Select(Row).FirstOrDefaultAsync(ct)
+        return await Query(scope, new(null, null, null, null, null)).Where(x => x.P.Id == id).Select(Row).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException("支付明细");
     }
 
@@ -58,7 +58,14 @@ public sealed class PaymentService(JixiaoDbContext db)
             .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("导入批次");
     }
 
-    private sealed record Joined(Payment p, Projects.Project pr, Organization u);
+    private sealed class Joined
+    {
+        public required Payment P { get; init; }
+
+        public required Projects.Project Pr { get; init; }
+
+        public required Organization U { get; init; }
+    }
 
     private IQueryable<Joined> Query(OrgScope scope, PaymentFilter f)
     {
@@ -69,16 +76,16 @@ public sealed class PaymentService(JixiaoDbContext db)
         if (f.To is { } to) q = q.Where(p => p.PaymentDate <= to);
         if (f.BatchId is { } batch) q = q.Where(p => p.BatchId == batch);
         var joined = q.Join(db.Projects, p => p.ProjectId, pr => pr.Id, (p, pr) => new { p, pr })
-            .Join(db.Organizations, x => x.p.OrganizationId, u => u.Id, (x, u) => new Joined(x.p, x.pr, u));
+            .Join(db.Organizations, x => x.p.OrganizationId, u => u.Id, (x, u) => new Joined { P = x.p, Pr = x.pr, U = u });
         if (!string.IsNullOrWhiteSpace(f.ProjectCode))
         {
             var code = f.ProjectCode.Trim();
-            joined = joined.Where(x => x.pr.Code == code);
+            joined = joined.Where(x => x.Pr.Code == code);
         }
         return joined;
     }
 
-    private static readonly System.Linq.Expressions.Expression<Func<Joined, PaymentRow>> Row = x => new PaymentRow(x.p.Id, x.p.PaymentNo, x.p.PaymentDate,
-        x.p.FiscalYear, x.p.ProjectId, x.pr.Code, x.pr.Name, x.p.OrganizationId, x.u.Code, x.u.Name, x.p.Amount, x.p.FundingSource,
-        x.p.EconomicClassification, x.p.Purpose, x.p.BatchId, x.p.IsException, x.p.ExceptionReason);
+    private static readonly System.Linq.Expressions.Expression<Func<Joined, PaymentRow>> Row = x => new PaymentRow(x.P.Id, x.P.PaymentNo, x.P.PaymentDate,
+        x.P.FiscalYear, x.P.ProjectId, x.Pr.Code, x.Pr.Name, x.P.OrganizationId, x.U.Code, x.U.Name, x.P.Amount, x.P.FundingSource,
+        x.P.EconomicClassification, x.P.Purpose, x.P.BatchId, x.P.IsException, x.P.ExceptionReason);
 }
