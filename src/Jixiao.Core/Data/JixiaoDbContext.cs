@@ -61,6 +61,8 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, I
     public DbSet<PriorAssessments.PriorAssessmentScorer> PriorAssessmentScorers => Set<PriorAssessments.PriorAssessmentScorer>();
     public DbSet<PriorAssessments.PriorAssessmentAttachment> PriorAssessmentAttachments => Set<PriorAssessments.PriorAssessmentAttachment>();
     public DbSet<Attachments.AttachmentContent> AttachmentContents => Set<Attachments.AttachmentContent>();
+    public DbSet<Monitoring.Payment> Payments => Set<Monitoring.Payment>();
+    public DbSet<Monitoring.PaymentBatch> PaymentBatches => Set<Monitoring.PaymentBatch>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

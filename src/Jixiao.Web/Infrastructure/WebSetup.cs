@@ -46,6 +46,9 @@ public static class WebSetup
         {
             MaxAttachmentBytes = sp.GetRequiredService<IConfiguration>().GetValue("Jixiao:Attachments:MaxBytes", Jixiao.Core.Attachments.UploadCheck.DefaultMaxBytes),
         });
+        services.AddScoped<Jixiao.Core.Monitoring.PaymentImportService>();
+        services.AddScoped<Jixiao.Core.Monitoring.PaymentService>();
+        services.AddSingleton<Features.Monitoring.PaymentImportJobs>();
 
         services.AddDataProtection().SetApplicationName("Jixiao").PersistKeysToDbContext<JixiaoDbContext>();
         services.AddSm4KeyEncryption();

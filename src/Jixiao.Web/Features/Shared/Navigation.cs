@@ -13,6 +13,8 @@ public static class Navigation
         new("我的待办", "/Todos/Index", "bi-list-check", Permission.UseBusinessArea),
         new("项目与目标", "/Projects/Index", "bi-folder2-open", Permission.UseBusinessArea),
         new("目标批复", "/Goals/Approve", "bi-check2-all", Permission.ApproveGoals),
+        new("支付明细", "/Monitoring/Payments", "bi-cash-coin", Permission.UseBusinessArea),
+        new("导入支付明细", "/Monitoring/PaymentImport", "bi-cloud-upload", Permission.ImportPayments),
         new("指标库", "/Indicators/Index", "bi-bookmarks", Permission.UseBusinessArea),
         new("规则设置", "/RuleSets/Index", "bi-sliders", Permission.ViewRuleSets),
         new("组织机构", "/Organizations/Index", "bi-diagram-3", Permission.ViewOrganizations),
