@@ -48,6 +48,8 @@ public static class WebSetup
         });
         services.AddScoped<Jixiao.Core.Monitoring.PaymentImportService>();
         services.AddScoped<Jixiao.Core.Monitoring.PaymentService>();
+        services.AddScoped<Jixiao.Core.Monitoring.WarningBoard>();
+        services.AddScoped<Jixiao.Core.Monitoring.MonitoringService>();
         services.AddSingleton<Features.Monitoring.PaymentImportJobs>();
 
         services.AddDataProtection().SetApplicationName("Jixiao").PersistKeysToDbContext<JixiaoDbContext>();
