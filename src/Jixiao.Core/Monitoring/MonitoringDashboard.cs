@@ -39,6 +39,9 @@ public static class MonitoringDashboard
         : roles.Contains(Role.Department) ? DashboardLevel.Units
         : DashboardLevel.Projects;
 
+    /// <param name="fiscalYear">The year.</param>
+    /// <param name="month">Data to the end of this month.</param>
+    /// <param name="level">What a group is: a department, a unit or a project.</param>
     /// <param name="rows">The projects' warnings at the end of <paramref name="month"/>.</param>
     /// <param name="cumulativeByMonth">Each project's cumulative spending at the end of months 1–12.</param>
     public static DashboardData Build(int fiscalYear, int month, DashboardLevel level, IReadOnlyList<ProjectWarning> rows,
