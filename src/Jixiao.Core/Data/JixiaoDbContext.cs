@@ -53,8 +53,19 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, I
     public DbSet<Goals.PerformanceGoal> PerformanceGoals => Set<Goals.PerformanceGoal>();
     public DbSet<Goals.GoalIndicator> GoalIndicators => Set<Goals.GoalIndicator>();
     public DbSet<Indicators.LibraryIndicator> LibraryIndicators => Set<Indicators.LibraryIndicator>();
+    public DbSet<ThirdParties.Expert> Experts => Set<ThirdParties.Expert>();
+    public DbSet<ThirdParties.ThirdPartyAgency> Agencies => Set<ThirdParties.ThirdPartyAgency>();
+    public DbSet<ThirdParties.AgencyRating> AgencyRatings => Set<ThirdParties.AgencyRating>();
+    public DbSet<ThirdParties.AgencyInspection> AgencyInspections => Set<ThirdParties.AgencyInspection>();
+    public DbSet<PriorAssessments.PriorAssessment> PriorAssessments => Set<PriorAssessments.PriorAssessment>();
+    public DbSet<PriorAssessments.PriorAssessmentScorer> PriorAssessmentScorers => Set<PriorAssessments.PriorAssessmentScorer>();
+    public DbSet<PriorAssessments.PriorAssessmentAttachment> PriorAssessmentAttachments => Set<PriorAssessments.PriorAssessmentAttachment>();
+    public DbSet<Attachments.AttachmentContent> AttachmentContents => Set<Attachments.AttachmentContent>();
     public DbSet<Monitoring.Payment> Payments => Set<Monitoring.Payment>();
     public DbSet<Monitoring.PaymentBatch> PaymentBatches => Set<Monitoring.PaymentBatch>();
+    public DbSet<Monitoring.MonitoringRound> MonitoringRounds => Set<Monitoring.MonitoringRound>();
+    public DbSet<Monitoring.MonitoringReport> MonitoringReports => Set<Monitoring.MonitoringReport>();
+    public DbSet<Monitoring.FinanceAction> FinanceActions => Set<Monitoring.FinanceAction>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

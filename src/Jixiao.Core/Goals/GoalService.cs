@@ -230,13 +230,3 @@ public sealed class GoalService(JixiaoDbContext db, RuleSetService rules, TodoSe
     private Task<long?> PerformanceSectionOfAsync(long regionId, CancellationToken ct) =>
         db.Organizations.Where(o => o.RegionId == regionId && o.Kind == OrganizationKind.PerformanceSection).Select(o => (long?)o.Id).FirstOrDefaultAsync(ct);
 }
-
-/// <summary>
-/// Until the ex-ante assessment capability exists, a new-major or renewal project cannot be submitted at all:
-/// Art. 14 makes a passed assessment a required element of the budget request.
-/// </summary>
-public sealed class NoPriorAssessmentGate : IPriorAssessmentGate
-{
-    public Task<string?> BlockReasonAsync(Project project, CancellationToken ct) =>
-        Task.FromResult<string?>("该项目为新增重大项目或到期续设项目，须先通过事前绩效评估（结论为“予以支持”，或“调整完善后支持”且已完成调整）才能申报目标（第十四条）。");
-}

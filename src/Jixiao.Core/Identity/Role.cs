@@ -40,6 +40,10 @@ public enum Permission
     ImportPayments,
     ViewRuleSets,
     EditRuleSets,
+    /// <summary>See the expert and third-party agency pools (to organise an assessment, or to oversee).</summary>
+    ViewThirdParties,
+    /// <summary>Keep the pools: experts, agencies, credit status, inspection findings (the performance section).</summary>
+    ManageThirdParties,
     ViewOrganizations,
     ManageOrganizations,
     ListUsers,
@@ -92,11 +96,13 @@ public static class Roles
         Role.SecurityAdmin => permission is Permission.ManageRoles or Permission.ManageSecurityPolicy or Permission.ListUsers or Permission.ViewOrganizations,
         Role.AuditAdmin => permission is Permission.ReadAuditLog,
         Role.PerformanceSection => permission is Permission.UseBusinessArea or Permission.ViewRuleSets
-            or Permission.EditRuleSets or Permission.ViewOrganizations or Permission.ImportPayments,
+            or Permission.EditRuleSets or Permission.ViewOrganizations or Permission.ViewThirdParties or Permission.ManageThirdParties
+            or Permission.ImportPayments,
         Role.BudgetSection => permission is Permission.UseBusinessArea or Permission.ViewRuleSets or Permission.ViewOrganizations
-            or Permission.ApproveGoals or Permission.ImportPayments,
-        Role.Department or Role.AuditOffice or Role.PeoplesCongress
-            => permission is Permission.UseBusinessArea or Permission.ViewRuleSets or Permission.ViewOrganizations,
+            or Permission.ApproveGoals or Permission.ViewThirdParties or Permission.ImportPayments,
+        Role.Department or Role.AuditOffice
+            => permission is Permission.UseBusinessArea or Permission.ViewRuleSets or Permission.ViewOrganizations or Permission.ViewThirdParties,
+        Role.PeoplesCongress => permission is Permission.UseBusinessArea or Permission.ViewRuleSets or Permission.ViewOrganizations,
         Role.BudgetUnit => permission is Permission.UseBusinessArea or Permission.ViewRuleSets or Permission.ViewOrganizations,
         Role.Expert or Role.ThirdPartyAgency => permission is Permission.UseBusinessArea or Permission.ViewOrganizations,
     };

@@ -41,3 +41,64 @@ internal sealed class PaymentBatchConfiguration : IEntityTypeConfiguration<Payme
         b.HasOne<Region>().WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class MonitoringRoundConfiguration : IEntityTypeConfiguration<MonitoringRound>
+{
+    public void Configure(EntityTypeBuilder<MonitoringRound> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.IssuedByName).HasMaxLength(50);
+        b.HasIndex(x => new { x.RegionId, x.FiscalYear, x.Month });
+        b.HasOne<Region>().WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(x => x.DataEnd);
+    }
+}
+
+internal sealed class MonitoringReportConfiguration : IEntityTypeConfiguration<MonitoringReport>
+{
+    public void Configure(EntityTypeBuilder<MonitoringReport> b)
+    {
+        b.Property(x => x.ReturnReason).HasMaxLength(2000);
+        b.Property(x => x.Explanation).HasMaxLength(4000);
+        b.Property(x => x.Budget).HasPrecision(18, 2);
+        b.Property(x => x.Executed).HasPrecision(18, 2);
+        b.HasIndex(x => new { x.RoundId, x.ProjectId }).IsUnique();
+        b.HasIndex(x => new { x.ProjectId, x.SubmittedAt });
+        b.HasIndex(x => new { x.FiscalYear, x.OrganizationId });
+        b.HasOne<MonitoringRound>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Indicators).WithOne().HasForeignKey(i => i.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Indicators).HasField("_indicators").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Ignore(x => x.IsEditable);
+    }
+}
+
+internal sealed class MonitoringIndicatorConfiguration : IEntityTypeConfiguration<MonitoringIndicator>
+{
+    public void Configure(EntityTypeBuilder<MonitoringIndicator> b)
+    {
+        b.Property(x => x.Level1).HasMaxLength(40);
+        b.Property(x => x.Level2).HasMaxLength(40);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.TargetText).HasMaxLength(200);
+        b.Property(x => x.Unit).HasMaxLength(20);
+        b.Property(x => x.Explanation).HasMaxLength(1000);
+        b.Property(x => x.Target).HasPrecision(20, 4);
+        b.Property(x => x.ToDate).HasPrecision(20, 4);
+        b.Property(x => x.ExpectedFullYear).HasPrecision(20, 4);
+        b.HasIndex(x => new { x.ReportId, x.SortOrder });
+        b.Ignore(x => x.Progress);
+    }
+}
+
+internal sealed class FinanceActionConfiguration : IEntityTypeConfiguration<FinanceAction>
+{
+    public void Configure(EntityTypeBuilder<FinanceAction> b)
+    {
+        b.Property(x => x.Reason).HasMaxLength(2000);
+        b.Property(x => x.ByName).HasMaxLength(50);
+        b.Property(x => x.NewBudget).HasPrecision(18, 2);
+        b.HasIndex(x => new { x.ProjectId, x.Id });
+        b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -343,6 +343,10 @@ public sealed class PaymentImportService(JixiaoDbContext db)
         if (pending.Count > 0) await FlushAsync();
         if (inserted != newRows)
             await db.PaymentBatches.Where(b => b.Id == batchId).ExecuteUpdateAsync(s => s.SetProperty(b => b.NewRowCount, inserted), ct);
+        // Payments of a project whose funding was suspended, stopped or cancelled are exceptions (Art. 22).
+        var blocked = await db.FinanceActions.Where(a => db.Payments.Any(x => x.BatchId == batchId && x.ProjectId == a.ProjectId))
+            .Select(a => a.ProjectId).Distinct().ToListAsync(ct);
+        if (blocked.Count > 0) await FundingChecks.FlagPaymentsAsync(db, blocked, ct);
         db.Audit("payments.import", nameof(PaymentBatch), batchId.ToString(CultureInfo.InvariantCulture), new
         {
             regionId,

@@ -156,3 +156,9 @@ public static class ScopeRules
         return new OrgScope(home.RegionId, orgs, regions);
     }
 }
+
+/// <summary>Who is acting: the account, its organisation, its roles and what it may see. Services take this whole.</summary>
+public sealed record Caller(long? UserId, long? OrganizationId, IReadOnlyCollection<Role> Roles, OrgScope Scope)
+{
+    public bool Has(Role role) => Roles.Contains(role);
+}

@@ -19,15 +19,24 @@ public enum PriorAssessmentState
 public enum PriorAssessmentAction
 {
     Submit,
+    /// <summary>The organiser sends the materials back (reason required).</summary>
+    Return,
     Organise,
     CloseScoring,
+    /// <summary>The organiser confirms the conclusion of a unit's self-assessment.</summary>
+    ConfirmConclusion,
+    /// <summary>The unit records the changes it made after 调整完善后支持.</summary>
+    ReportChanges,
+    /// <summary>The organiser accepts the recorded changes.</summary>
+    ConfirmChanges,
 }
 
 /// <summary>
 /// The declared transition table of an ex-ante assessment: the unit submits; the performance section (or the
 /// unit's department, for its own units) organises it as self-assessment, expert review or third party, which
-/// opens scoring; the organiser closes scoring. Confirmation of a self-assessment and of the changes after
-/// 调整完善后支持 are flags on a closed assessment, not states.
+/// opens scoring, or returns the materials with a reason; the organiser closes scoring. Confirming a self-assessment's
+/// conclusion and reporting and confirming the changes after 调整完善后支持 are recorded moves that keep the
+/// assessment closed (they set flags the budget gate reads).
 /// </summary>
 public static class PriorAssessmentWorkflow
 {
@@ -43,12 +52,20 @@ public static class PriorAssessmentWorkflow
     {
         PriorAssessmentAction.Submit => "提交",
         PriorAssessmentAction.Organise => "组织评估",
+        PriorAssessmentAction.Return => "退回",
         PriorAssessmentAction.CloseScoring => "结束评分",
+        PriorAssessmentAction.ConfirmConclusion => "确认结论",
+        PriorAssessmentAction.ReportChanges => "报告调整完善情况",
+        PriorAssessmentAction.ConfirmChanges => "确认调整完善",
     };
 
     public static readonly StateMachine<PriorAssessmentState, PriorAssessmentAction> Machine =
         new StateMachine<PriorAssessmentState, PriorAssessmentAction>(ChineseName, ChineseName)
             .Allow(PriorAssessmentState.Draft, PriorAssessmentAction.Submit, PriorAssessmentState.Submitted, false, Role.BudgetUnit)
             .Allow(PriorAssessmentState.Submitted, PriorAssessmentAction.Organise, PriorAssessmentState.Scoring, false, Role.PerformanceSection, Role.Department)
-            .Allow(PriorAssessmentState.Scoring, PriorAssessmentAction.CloseScoring, PriorAssessmentState.Closed, false, Role.PerformanceSection, Role.Department);
+            .Allow(PriorAssessmentState.Submitted, PriorAssessmentAction.Return, PriorAssessmentState.Draft, true, Role.PerformanceSection, Role.Department)
+            .Allow(PriorAssessmentState.Scoring, PriorAssessmentAction.CloseScoring, PriorAssessmentState.Closed, false, Role.PerformanceSection, Role.Department)
+            .Allow(PriorAssessmentState.Closed, PriorAssessmentAction.ConfirmConclusion, PriorAssessmentState.Closed, false, Role.PerformanceSection, Role.Department)
+            .Allow(PriorAssessmentState.Closed, PriorAssessmentAction.ReportChanges, PriorAssessmentState.Closed, true, Role.BudgetUnit)
+            .Allow(PriorAssessmentState.Closed, PriorAssessmentAction.ConfirmChanges, PriorAssessmentState.Closed, false, Role.PerformanceSection, Role.Department);
 }

@@ -4,6 +4,7 @@ using Jixiao.Core.Goals;
 using Jixiao.Core.Identity;
 using Jixiao.Core.Indicators;
 using Jixiao.Core.Organizations;
+using Jixiao.Core.PriorAssessments;
 using Jixiao.Core.Projects;
 using Jixiao.Core.RuleSets;
 using Jixiao.Core.Security;
@@ -126,7 +127,7 @@ internal static class DemoGoals
         }
     }
 
-    private static GoalService Goals(JixiaoDbContext db) => new(db, new RuleSetService(db), new TodoService(db), new NoPriorAssessmentGate());
+    private static GoalService Goals(JixiaoDbContext db) => new(db, new RuleSetService(db), new TodoService(db), new PriorAssessmentGate(db));
 
     private static async Task StepAsync(Func<AuditActor, JixiaoDbContext> contextFor, AuditActor actor, long projectId, GoalAction action, string? reason,
         GoalReviewScore? score, long orgId, Role role, CancellationToken ct)
@@ -139,7 +140,7 @@ internal static class DemoGoals
     }
 
     /// <summary>The demo account of that organisation and role when there is one, else a named clerk of it.</summary>
-    private static async Task<AuditActor> ActorAsync(JixiaoDbContext db, Organization org, Role role, CancellationToken ct)
+    internal static async Task<AuditActor> ActorAsync(JixiaoDbContext db, Organization org, Role role, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().Where(u => u.OrganizationId == org.Id && u.Roles.Any(r => r.Role == role)).FirstOrDefaultAsync(ct);
         return user is not null

@@ -38,10 +38,19 @@ public static class WebSetup
         services.AddScoped<Jixiao.Core.Goals.GoalService>();
         services.AddScoped<Jixiao.Core.Goals.GoalExcelService>();
         services.AddScoped<Jixiao.Core.Indicators.IndicatorLibraryService>();
+        services.AddScoped<Jixiao.Core.Goals.IPriorAssessmentGate, Jixiao.Core.PriorAssessments.PriorAssessmentGate>();
+        services.AddScoped<Jixiao.Core.ThirdParties.ThirdPartyService>();
+        services.AddScoped(sp => new Jixiao.Core.PriorAssessments.PriorAssessmentService(sp.GetRequiredService<JixiaoDbContext>(),
+            sp.GetRequiredService<Jixiao.Core.RuleSets.RuleSetService>(), sp.GetRequiredService<Jixiao.Core.Todos.TodoService>(),
+            sp.GetRequiredService<Jixiao.Core.ThirdParties.ThirdPartyService>())
+        {
+            MaxAttachmentBytes = sp.GetRequiredService<IConfiguration>().GetValue("Jixiao:Attachments:MaxBytes", Jixiao.Core.Attachments.UploadCheck.DefaultMaxBytes),
+        });
         services.AddScoped<Jixiao.Core.Monitoring.PaymentImportService>();
         services.AddScoped<Jixiao.Core.Monitoring.PaymentService>();
+        services.AddScoped<Jixiao.Core.Monitoring.WarningBoard>();
+        services.AddScoped<Jixiao.Core.Monitoring.MonitoringService>();
         services.AddSingleton<Features.Monitoring.PaymentImportJobs>();
-        services.AddScoped<Jixiao.Core.Goals.IPriorAssessmentGate, Jixiao.Core.Goals.NoPriorAssessmentGate>();
 
         services.AddDataProtection().SetApplicationName("Jixiao").PersistKeysToDbContext<JixiaoDbContext>();
         services.AddSm4KeyEncryption();

@@ -11,7 +11,11 @@ public sealed class PriorAssessmentWorkflowTests
     {
         [(PriorAssessmentState.Draft, PriorAssessmentAction.Submit)] = (PriorAssessmentState.Submitted, Role.BudgetUnit),
         [(PriorAssessmentState.Submitted, PriorAssessmentAction.Organise)] = (PriorAssessmentState.Scoring, Role.PerformanceSection),
+        [(PriorAssessmentState.Submitted, PriorAssessmentAction.Return)] = (PriorAssessmentState.Draft, Role.Department),
         [(PriorAssessmentState.Scoring, PriorAssessmentAction.CloseScoring)] = (PriorAssessmentState.Closed, Role.PerformanceSection),
+        [(PriorAssessmentState.Closed, PriorAssessmentAction.ConfirmConclusion)] = (PriorAssessmentState.Closed, Role.PerformanceSection),
+        [(PriorAssessmentState.Closed, PriorAssessmentAction.ReportChanges)] = (PriorAssessmentState.Closed, Role.BudgetUnit),
+        [(PriorAssessmentState.Closed, PriorAssessmentAction.ConfirmChanges)] = (PriorAssessmentState.Closed, Role.Department),
     };
 
     public static TheoryData<PriorAssessmentState, PriorAssessmentAction> EveryPair()
@@ -28,7 +32,7 @@ public sealed class PriorAssessmentWorkflowTests
     public void EveryPair_AllowedOrRefusedInChinese(PriorAssessmentState from, PriorAssessmentAction action)
     {
         if (Allowed.TryGetValue((from, action), out var expected))
-            Assert.Equal(expected.To, PriorAssessmentWorkflow.Machine.Check(from, action, [expected.By], null).To);
+            Assert.Equal(expected.To, PriorAssessmentWorkflow.Machine.Check(from, action, [expected.By], "理由").To);
         else
             Assert.Contains("不能执行", Assert.Throws<DomainException>(() => PriorAssessmentWorkflow.Machine.Check(from, action, Enum.GetValues<Role>(), "理由")).Message);
     }
@@ -42,6 +46,12 @@ public sealed class PriorAssessmentWorkflowTests
         Assert.Throws<DomainException>(() => PriorAssessmentWorkflow.Machine.Check(PriorAssessmentState.Submitted, PriorAssessmentAction.Organise, [role], null));
         Assert.Equal(PriorAssessmentState.Scoring, PriorAssessmentWorkflow.Machine.Check(PriorAssessmentState.Submitted, PriorAssessmentAction.Organise, [Role.Department], null).To);
     }
+
+    [Theory]
+    [InlineData(PriorAssessmentState.Submitted, PriorAssessmentAction.Return)]
+    [InlineData(PriorAssessmentState.Closed, PriorAssessmentAction.ReportChanges)]
+    public void ReturnAndReportedChanges_NeedAReason(PriorAssessmentState from, PriorAssessmentAction action) =>
+        Assert.Contains("必须填写理由", Assert.Throws<DomainException>(() => PriorAssessmentWorkflow.Machine.Check(from, action, Enum.GetValues<Role>(), " ")).Message);
 
     [Fact]
     public void Submit_ByTheDepartment_Refused() =>
