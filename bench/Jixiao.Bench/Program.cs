@@ -14,7 +14,8 @@ using Microsoft.EntityFrameworkCore;
 
 // The payments import benchmark of docs/performance.md: a fresh SQLite file (the app's pragmas and migrations), a region
 // with 20,000 projects, a generated 1,000,000-row CSV (about 100 MB), imported once through PaymentImportService as the
-// app does it; then the same file again (the idempotent no-op). Prints wall time and the process's peak working set.
+// app does it; then the same file again (the idempotent no-op); then the warnings of every project at a few month ends (the
+// WarningBoard of the warning list and the dashboard). Prints wall time and the process's peak working set.
 //
 //   dotnet run -c Release --project bench/Jixiao.Bench [-- rows projects]
 var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
@@ -130,6 +131,28 @@ try
         var stored = await db.Payments.CountAsync();
         var audits = await db.AuditRecords.CountAsync();
         Console.WriteLine($"stored payments: {stored:N0}; audit records: {audits:N0}; database file {new FileInfo(dbFile).Length / 1024d / 1024d:N0} MiB");
+    }
+
+    // Warnings: every project's time progress, execution rate and colours at a month end, as the warning list and the
+    // dashboard compute them (WarningBoard over the payments), for the whole region; June also projects the year end.
+    await using (var db = Context())
+    {
+        var orgs = (await db.Organizations.Select(o => o.Id).ToListAsync()).ToHashSet();
+        var scope = new OrgScope(regionId, orgs, new HashSet<long> { regionId });
+        var board = new WarningBoard(db, new Jixiao.Core.RuleSets.RuleSetService(db));
+        foreach (var month in new[] { 6, 7, 12, 7 })
+        {
+            sw.Restart();
+            var warnings = await board.ComputeAsync(scope, new WarningFilter(year, month));
+            var computeSeconds = sw.Elapsed.TotalSeconds;
+            var monthly = await board.MonthlyAsync(warnings.Select(w => w.ProjectId).ToList(), year);
+            var dashboard = MonitoringDashboard.Build(year, month, DashboardLevel.Departments, warnings, monthly);
+            proc.Refresh();
+            Console.WriteLine($"warnings to end of month {month,2}: {warnings.Count:N0} projects in {computeSeconds:N2} s "
+                + $"(+ dashboard {sw.Elapsed.TotalSeconds - computeSeconds:N2} s): red {dashboard.Total.Red:N0}, yellow {dashboard.Total.Yellow:N0}, "
+                + $"blue {dashboard.Total.Blue:N0}, green {dashboard.Total.Green:N0}, forecast warnings {dashboard.ForecastWarnings:N0}; "
+                + $"peak working set {proc.PeakWorkingSet64 / 1024d / 1024d:N0} MiB");
+        }
     }
     return 0;
 }

@@ -262,7 +262,7 @@ public sealed class MonitoringService(JixiaoDbContext db, RuleSetService rules, 
         var indicators = report.Indicators.OrderBy(i => i.SortOrder).Select(i => i.Comparison == Indicators.Comparison.Qualitative
             ? i.Progress with { Band = i.Band ?? QualitativeBand.NotAchieved }
             : i.Progress with { Target = i.Target ?? 0m, ToDate = i.ToDate ?? 0m }).ToList();
-        var warning = WarningRules.Evaluate(new WarningInput(round.Month, row.Budget, row.Executed, indicators), r);
+        var warning = WarningRules.Evaluate(new WarningInput(round.Month, row.Budget, Math.Max(0m, row.Executed), indicators), r);
         return (row.Budget, row.Executed, warning, row.Funding);
     }
 }

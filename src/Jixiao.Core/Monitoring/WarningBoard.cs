@@ -88,10 +88,12 @@ public sealed class WarningBoard(JixiaoDbContext db, RuleSetService rules)
         {
             var r = regionRules[p.RegionId];
             var budget = adjusted.GetValueOrDefault(p.Id, p.TotalBudget);
+            // A net negative sum (a reversal booked before its payment) is shown as it is and rated as nothing spent.
             var spent = executed.GetValueOrDefault(p.Id);
-            var budgetColor = WarningRules.BudgetColor(budget, spent, f.Month, r);
+            var rated = Math.Max(0m, spent);
+            var budgetColor = WarningRules.BudgetColor(budget, rated, f.Month, r);
             var indicatorColors = latestColors.GetValueOrDefault(p.Id) ?? [];
-            var rate = WarningRules.ExecutionRate(budget, spent);
+            var rate = WarningRules.ExecutionRate(budget, rated);
             result.Add(new ProjectWarning
             {
                 ProjectId = p.Id,
@@ -111,7 +113,7 @@ public sealed class WarningBoard(JixiaoDbContext db, RuleSetService rules)
                 IsKeyMonitoring = IsKeyMonitoring(budget, rate, r),
                 Funding = funding.GetValueOrDefault(p.Id, FundingState.Normal),
                 Forecast = forecasts is not null && f.Month < r.MainRoundMonth
-                    ? SpendingForecast.Project(budget, f.Month, spent, forecasts.GetValueOrDefault(p.Id), r) : null,
+                    ? SpendingForecast.Project(budget, f.Month, rated, forecasts.GetValueOrDefault(p.Id), r) : null,
                 ExceptionPayments = exceptions.GetValueOrDefault(p.Id),
             });
         }
