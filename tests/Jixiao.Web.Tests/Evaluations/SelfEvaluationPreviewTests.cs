@@ -184,11 +184,20 @@ public sealed class SelfEvaluationPreviewTests(AppFixture fixture) : IClassFixtu
             Assert.True(problem["errors"]?.AsObject().ContainsKey(field) == true, $"{field}: {problem.ToJsonString()}");
         }
 
-        // Not JSON at all: the API's own Chinese 400 as well.
-        using var request = new HttpRequestMessage(HttpMethod.Post, Path) { Content = new StringContent("{\"budget\":", System.Text.Encoding.UTF8, "application/json") };
-        request.Headers.Authorization = new("Bearer", await app.TokenAsync("unit"));
-        using var broken = await app.Client.SendAsync(request);
-        Http.AssertChinese((string?)(await broken.AssertProblemAsync(HttpStatusCode.BadRequest))["detail"]);
+        // Not JSON at all, or a number no decimal holds (NaN, 1e400): the API's own Chinese 400 as well.
+        var token = await app.TokenAsync("unit");
+        foreach (var raw in new[]
+        {
+            "{\"budget\":",
+            IssueExample.Replace("\"actual\":80", "\"actual\":\"NaN\""),
+            IssueExample.Replace("\"actual\":80", "\"actual\":1e400"),
+        })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, Path) { Content = new StringContent(raw, System.Text.Encoding.UTF8, "application/json") };
+            request.Headers.Authorization = new("Bearer", token);
+            using var broken = await app.Client.SendAsync(request);
+            Http.AssertChinese((string?)(await broken.AssertProblemAsync(HttpStatusCode.BadRequest))["detail"]);
+        }
     }
 
     [SkippableTheory]
