@@ -22,5 +22,6 @@ public static class Api
         PriorAssessments.PriorAssessmentsApi.Map(api);
         Monitoring.MonitoringApi.Map(api);
         Monitoring.PaymentsApi.Map(api);
+        Evaluations.EvaluationsApi.Map(api);
     }
 }
