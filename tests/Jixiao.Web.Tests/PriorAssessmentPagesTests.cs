@@ -1,0 +1,198 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+using Jixiao.Web.Tests.Infrastructure;
+
+namespace Jixiao.Web.Tests;
+
+/// <summary>
+/// An ex-ante assessment through the pages as the unit does it, without JavaScript: the goal page of its new major
+/// project says why the goal waits and links to 发起评估; the unit starts the assessment, uploads its materials
+/// (an .exe is refused in Chinese and changes nothing), downloads one back, submits; the performance section then
+/// finds it in its list with the organise action. Each test makes its own project, so the demo data does not matter.
+/// </summary>
+public sealed partial class PriorAssessmentPagesTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Unit_StartsUploadsAndSubmits_ThroughThePages_ThenPerformanceSectionMayOrganise(DbProvider provider)
+    {
+        var app = fixture.For(provider);
+        var (projectId, title) = await NewMajorProjectAsync(app);
+        using var unit = new BrowserSession(app.Factory);
+        await unit.LogInAsync("unit");
+
+        // The goal page says why a goal cannot be submitted yet and offers to start the assessment.
+        var goal = await unit.TextOfPageAsync($"/Goals/Edit?projectId={projectId}");
+        Assert.Contains("id=\"goal-prior-assessment\"", goal);
+        Assert.Contains("尚未开展事前绩效评估", goal);
+        Assert.Contains($"/PriorAssessments/Start?projectId={projectId}", goal);
+
+        var start = await unit.TextOfPageAsync($"/PriorAssessments/Start?projectId={projectId}");
+        Assert.Contains(title, start);
+        string details;
+        using (var started = await unit.PostFormAsync($"/PriorAssessments/Start?projectId={projectId}", new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = BrowserSession.AntiforgeryToken(start),
+            ["ProjectId"] = projectId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Rationale"] = "落实省级乡村振兴规划，现有设施不能满足需求。",
+        }))
+        {
+            Assert.True(started.StatusCode == HttpStatusCode.Redirect, $"start: {(int)started.StatusCode} {await BrowserSession.TextOf(started)}");
+            details = started.Headers.Location!.OriginalString;
+        }
+        Assert.StartsWith("/PriorAssessments/Details?id=", details);
+
+        var html = await unit.TextOfPageAsync(details);
+        Assert.Contains("data-state=\"Draft\"", html);
+        Assert.Contains("id=\"upload-form\"", html);
+        Assert.Contains("只接受 PDF", html);
+
+        // Submitting without materials is refused and says what is missing.
+        using (var early = await PostActAsync(unit, details, html, "Submit"))
+        {
+            Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+            Assert.Contains("申报材料不全", await BrowserSession.TextOf(early));
+        }
+
+        foreach (var (kind, file) in new[] { ("FeasibilityStudy", "可行性研究报告.pdf"), ("BudgetEstimate", "预算测算.pdf"), ("ImplementationPlan", "实施方案.pdf") })
+        {
+            using var uploaded = await UploadAsync(unit, details, html, kind, file, Pdf);
+            Assert.True(uploaded.StatusCode == HttpStatusCode.Redirect, $"upload {file}: {(int)uploaded.StatusCode} {await BrowserSession.TextOf(uploaded)}");
+        }
+        html = await unit.TextOfPageAsync(details);
+        Assert.Equal(3, AttachmentLink().Matches(html).Count);
+
+        // A material comes back with its original name, as a download.
+        var link = WebUtility.HtmlDecode(AttachmentLink().Match(html).Groups[1].Value);
+        using (var download = await unit.GetAsync(link))
+        {
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+            Assert.EndsWith(".pdf", download.Content.Headers.ContentDisposition?.FileNameStar);
+            Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
+        }
+
+        await ActAsync(unit, details, html, "Submit");
+        html = await unit.TextOfPageAsync(details);
+        Assert.Contains("data-state=\"Submitted\"", html);
+        Assert.DoesNotContain("id=\"upload-form\"", html);
+        Assert.Contains("id=\"history-table\"", html);
+
+        goal = await unit.TextOfPageAsync($"/Goals/Edit?projectId={projectId}");
+        Assert.Contains("data-gate=\"InProgress\"", goal);
+        Assert.Contains(details, goal);
+
+        using var perf = new BrowserSession(app.Factory);
+        await perf.LogInAsync("perf");
+        var list = await perf.TextOfPageAsync($"/PriorAssessments/Index?q={Uri.EscapeDataString(title)}");
+        Assert.Contains(details, list);
+        var organiser = await perf.TextOfPageAsync(details);
+        Assert.Contains("id=\"act-organise\"", organiser);
+        Assert.Contains("id=\"act-return\"", organiser);
+        Assert.Contains("value=\"3\"", organiser);
+
+        // Another unit cannot see it.
+        using var other = new BrowserSession(app.Factory);
+        await other.LogInAsync("unit2");
+        using var hidden = await other.GetAsync(details);
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Upload_OfAnExe_IsRefusedInChinese_AndChangesNothing(DbProvider provider)
+    {
+        var app = fixture.For(provider);
+        var (projectId, _) = await NewMajorProjectAsync(app);
+        using var unit = new BrowserSession(app.Factory);
+        await unit.LogInAsync("unit");
+        var start = await unit.TextOfPageAsync("/PriorAssessments/Start");
+        string details;
+        using (var started = await unit.PostFormAsync("/PriorAssessments/Start", new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = BrowserSession.AntiforgeryToken(start),
+            ["ProjectId"] = projectId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }))
+            details = started.Headers.Location!.OriginalString;
+        var html = await unit.TextOfPageAsync(details);
+
+        using (var refused = await UploadAsync(unit, details, html, "Other", "setup.exe", [0x4D, 0x5A, 0x90, 0x00, 0x03]))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            var text = await BrowserSession.TextOf(refused);
+            Assert.Contains("文件“setup.exe”的类型不允许上传", text);
+            Assert.Contains("id=\"assessment-errors\"", text);
+        }
+        // A PDF renamed to .docx (content and extension disagree) is refused as well.
+        using (var renamed = await UploadAsync(unit, details, html, "Other", "方案.docx", Pdf))
+        {
+            Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+            Assert.Contains("内容与扩展名", await BrowserSession.TextOf(renamed));
+        }
+        html = await unit.TextOfPageAsync(details);
+        Assert.Contains("id=\"attachment-none\"", html);
+        Assert.Empty(AttachmentLink().Matches(html));
+        Assert.Contains("data-state=\"Draft\"", html);
+    }
+
+    /// <summary>The unit registers a new major project of its own through the API (the pages are tested elsewhere).</summary>
+    private static async Task<(long Id, string Name)> NewMajorProjectAsync(TestApp app)
+    {
+        var name = "乡村学校运动场新建" + Guid.NewGuid().ToString("N")[..6];
+        var body = new
+        {
+            code = "PA" + Guid.NewGuid().ToString("N")[..12],
+            name,
+            kind = "Project",
+            budgetKind = "General",
+            category = "GovernmentInvestment",
+            startYear = 2026,
+            endYear = 2026,
+            responsiblePersonName = "刘芳",
+            currentYearAppropriation = 6_000_000m,
+            isNewMajor = true,
+        };
+        using var created = await app.SendAsync("unit", HttpMethod.Post, "/api/v1/projects", body);
+        var project = await created.AssertOkJsonAsync(HttpStatusCode.Created);
+        return ((long)project["id"]!, name);
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(BrowserSession s, string details, string html, string kind, string fileName, byte[] data)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(BrowserSession.AntiforgeryToken(html)), "__RequestVerificationToken" },
+            { new StringContent(kind), "Kind" },
+        };
+        var file = new ByteArrayContent(data);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "Upload", fileName);
+        return await s.Client.PostAsync($"{details}&handler=Upload", form);
+    }
+
+    private static async Task ActAsync(BrowserSession s, string details, string html, string action)
+    {
+        using var response = await PostActAsync(s, details, html, action);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{action}: {(int)response.StatusCode} {await BrowserSession.TextOf(response)}");
+    }
+
+    private static Task<HttpResponseMessage> PostActAsync(BrowserSession s, string details, string html, string action)
+    {
+        var version = Regex.Match(html, $"id=\"act-{action.ToLowerInvariant()}-form\"[^>]*>\\s*<input type=\"hidden\" name=\"Version\" value=\"(\\d+)\"");
+        Assert.True(version.Success, $"no {action} form with a version");
+        return s.PostFormAsync($"{details}&handler=Act", new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = BrowserSession.AntiforgeryToken(html),
+            ["Version"] = version.Groups[1].Value,
+            ["act"] = action,
+        });
+    }
+
+    [GeneratedRegex("href=\"([^\"]*handler=Download[^\"]*)\"")]
+    private static partial Regex AttachmentLink();
+}
