@@ -140,6 +140,144 @@ public sealed partial class PriorAssessmentPagesTests(AppFixture fixture) : ICla
         Assert.Contains("data-state=\"Draft\"", html);
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task SelfAssessment_ScoredByTheUnit_HiddenFromOthersUntilClosed_ThenConfirmedOpensTheGate(DbProvider provider)
+    {
+        var app = fixture.For(provider);
+        var (projectId, _) = await NewMajorProjectAsync(app);
+        using var unit = new BrowserSession(app.Factory);
+        await unit.LogInAsync("unit");
+        var details = await StartAndSubmitAsync(unit, projectId);
+
+        using var perf = new BrowserSession(app.Factory);
+        await perf.LogInAsync("perf");
+        var html = await perf.TextOfPageAsync(details);
+        await ActAsync(perf, details, html, "Organise", ("Method", "SelfAssessment"));
+
+        html = await unit.TextOfPageAsync(details);
+        Assert.Contains("data-state=\"Scoring\"", html);
+        Assert.Contains("id=\"score-form\"", html);
+        var rows = SheetRow().Matches(html).Select(m => (Index: m.Groups[1].Value, Code: m.Groups[2].Value, Max: m.Groups[3].Value)).ToList();
+        Assert.Equal(6, rows.Count);
+        var sheet = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", BrowserSession.AntiforgeryToken(html)),
+            new("ScorerVersion", Regex.Match(html, "name=\"ScorerVersion\" value=\"(\\d+)\"").Groups[1].Value),
+            new("SheetOpinion", "立项必要，测算基本合理。"),
+        };
+        foreach (var r in rows)
+        {
+            sheet.Add(new($"Sheet[{r.Index}].Code", r.Code));
+            sheet.Add(new($"Sheet[{r.Index}].Points", r.Max));
+        }
+        using (var noComments = await unit.PostFormAsync($"{details}&handler=Score", sheet))
+        {
+            Assert.Equal(HttpStatusCode.OK, noComments.StatusCode);
+            Assert.Contains("评分说明", await BrowserSession.TextOf(noComments));
+        }
+        sheet.AddRange(rows.Select(r => new KeyValuePair<string, string>($"Sheet[{r.Index}].Comment", "自评说明" + r.Code)));
+        using (var scored = await unit.PostFormAsync($"{details}&handler=Score", sheet))
+            Assert.True(scored.StatusCode == HttpStatusCode.Redirect, $"score: {(int)scored.StatusCode} {await BrowserSession.TextOf(scored)}");
+
+        // Until scoring closes, the organiser sees that the sheet is in, not what it says.
+        html = await perf.TextOfPageAsync(details);
+        Assert.Contains("scorer-submitted", html);
+        Assert.DoesNotContain("自评说明", html);
+        Assert.DoesNotContain("立项必要，测算基本合理。", html);
+        using (var noOpinion = await PostActAsync(perf, details, html, "CloseScoring"))
+        {
+            Assert.Equal(HttpStatusCode.OK, noOpinion.StatusCode);
+            Assert.Contains("请填写综合评估意见", await BrowserSession.TextOf(noOpinion));
+        }
+        await ActAsync(perf, details, html, "CloseScoring", ("Opinion", "同意单位自评意见。"));
+        html = await perf.TextOfPageAsync(details);
+        Assert.Contains("id=\"result-table\"", html);
+        Assert.Contains("data-conclusion=\"Support\"", html);
+        Assert.Contains("自评说明", html);
+        Assert.Contains("自评结论尚待组织方确认", html);
+        Assert.Contains("id=\"assessment-report\"", html);
+        await ActAsync(perf, details, html, "ConfirmConclusion");
+
+        var goal = await unit.TextOfPageAsync($"/Goals/Edit?projectId={projectId}");
+        Assert.Contains("data-gate=\"Passed\"", goal);
+        Assert.Contains("已通过事前绩效评估", goal);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ExpertDraw_ExcludesTheConflictedExpert_AndTheRecordShowsOnlyToTheOrganiser(DbProvider provider)
+    {
+        var app = fixture.For(provider);
+        var (projectId, _) = await NewMajorProjectAsync(app);
+        var school = (await app.OrganizationIdsAsync())["长治市第一中学校"];
+        using var perf = new BrowserSession(app.Factory);
+        await perf.LogInAsync("perf");
+        var field = "体育设施" + Guid.NewGuid().ToString("N")[..4];
+        for (var i = 1; i <= 4; i++)
+        {
+            var token = await perf.TokenFromAsync("/ThirdParties/ExpertEdit");
+            var fields = new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["Version"] = "0",
+                ["Input.Name"] = $"抽取专家{i}",
+                ["Input.Field"] = field,
+                ["Input.Title"] = "高级工程师",
+                ["Input.Employer"] = "山西省体育科学研究所",
+                ["Input.IsActive"] = "true",
+                // The fourth once taught at the school: never drawn for it.
+                ["Conflicts[0].OrganizationId"] = i == 4 ? school.ToString(System.Globalization.CultureInfo.InvariantCulture) : "",
+                ["Conflicts[0].Note"] = i == 4 ? "曾在该校任教" : "",
+            };
+            using var created = await perf.PostFormAsync("/ThirdParties/ExpertEdit", fields);
+            Assert.True(created.StatusCode == HttpStatusCode.Redirect, $"expert {i}: {(int)created.StatusCode} {await BrowserSession.TextOf(created)}");
+        }
+
+        using var unit = new BrowserSession(app.Factory);
+        await unit.LogInAsync("unit");
+        var details = await StartAndSubmitAsync(unit, projectId);
+        var html = await perf.TextOfPageAsync(details);
+        await ActAsync(perf, details, html, "Organise", ("Method", "Experts"), ("ExpertCount", "3"), ("ExpertField", field));
+
+        html = await perf.TextOfPageAsync(details);
+        Assert.Contains("id=\"assessment-draw\"", html);
+        Assert.Matches("id=\"draw-eligible\">3 人<", html);
+        Assert.Matches("id=\"draw-excluded\">1 人<", html);
+        Assert.Contains(field, html);
+        Assert.Equal(3, Regex.Matches(html, "scorer-waiting").Count);
+        foreach (var i in new[] { 1, 2, 3 }) Assert.Contains($"抽取专家{i}", html);
+        Assert.DoesNotContain("抽取专家4", html);
+
+        // The unit sees that three experts score, not who they are, and not the draw.
+        html = await unit.TextOfPageAsync(details);
+        Assert.DoesNotContain("id=\"assessment-draw\"", html);
+        Assert.DoesNotContain("抽取专家", html);
+        Assert.Contains("专家3", html);
+    }
+
+    /// <summary>The unit starts an assessment of the project, uploads the three required materials and submits; returns the details page.</summary>
+    private static async Task<string> StartAndSubmitAsync(BrowserSession unit, long projectId)
+    {
+        var start = await unit.TextOfPageAsync("/PriorAssessments/Start");
+        string details;
+        using (var started = await unit.PostFormAsync("/PriorAssessments/Start", new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = BrowserSession.AntiforgeryToken(start),
+            ["ProjectId"] = projectId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Rationale"] = "按标准化学校建设要求新建。",
+        }))
+            details = started.Headers.Location!.OriginalString;
+        var html = await unit.TextOfPageAsync(details);
+        foreach (var kind in new[] { "FeasibilityStudy", "BudgetEstimate", "ImplementationPlan" })
+        {
+            using var uploaded = await UploadAsync(unit, details, html, kind, kind + ".pdf", Pdf);
+            Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        }
+        await ActAsync(unit, details, await unit.TextOfPageAsync(details), "Submit");
+        return details;
+    }
+
     /// <summary>The unit registers a new major project of its own through the API (the pages are tested elsewhere).</summary>
     private static async Task<(long Id, string Name)> NewMajorProjectAsync(TestApp app)
     {
@@ -175,23 +313,28 @@ public sealed partial class PriorAssessmentPagesTests(AppFixture fixture) : ICla
         return await s.Client.PostAsync($"{details}&handler=Upload", form);
     }
 
-    private static async Task ActAsync(BrowserSession s, string details, string html, string action)
+    private static async Task ActAsync(BrowserSession s, string details, string html, string action, params (string Name, string Value)[] extra)
     {
-        using var response = await PostActAsync(s, details, html, action);
+        using var response = await PostActAsync(s, details, html, action, extra);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{action}: {(int)response.StatusCode} {await BrowserSession.TextOf(response)}");
     }
 
-    private static Task<HttpResponseMessage> PostActAsync(BrowserSession s, string details, string html, string action)
+    private static Task<HttpResponseMessage> PostActAsync(BrowserSession s, string details, string html, string action, params (string Name, string Value)[] extra)
     {
         var version = Regex.Match(html, $"id=\"act-{action.ToLowerInvariant()}-form\"[^>]*>\\s*<input type=\"hidden\" name=\"Version\" value=\"(\\d+)\"");
         Assert.True(version.Success, $"no {action} form with a version");
-        return s.PostFormAsync($"{details}&handler=Act", new Dictionary<string, string>
+        var fields = new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = BrowserSession.AntiforgeryToken(html),
             ["Version"] = version.Groups[1].Value,
             ["act"] = action,
-        });
+        };
+        foreach (var (name, value) in extra) fields[name] = value;
+        return s.PostFormAsync($"{details}&handler=Act", fields);
     }
+
+    [GeneratedRegex("name=\"Sheet\\[(\\d+)\\]\\.Code\" value=\"([^\"]+)\" />.*?name=\"Sheet\\[\\d+\\]\\.Points\"[^>]*max=\"([\\d.]+)\"", RegexOptions.Singleline)]
+    private static partial Regex SheetRow();
 
     [GeneratedRegex("href=\"([^\"]*handler=Download[^\"]*)\"")]
     private static partial Regex AttachmentLink();
