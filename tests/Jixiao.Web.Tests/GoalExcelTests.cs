@@ -401,17 +401,8 @@ public sealed class GoalExcelTests(AppFixture fixture) : IClassFixture<AppFixtur
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    private static async Task<HttpResponseMessage> ImportAsync(TestApp app, string user, byte[] file, string fileName)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/imports/goals");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(user));
-        var content = new MultipartFormDataContent();
-        var part = new ByteArrayContent(file);
-        part.Headers.ContentType = new MediaTypeHeaderValue(fileName.EndsWith(".csv", StringComparison.Ordinal) ? "text/csv" : XlsxType);
-        content.Add(part, "file", fileName);
-        request.Content = content;
-        return await app.Client.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> ImportAsync(TestApp app, string user, byte[] file, string fileName) =>
+        app.PostFileAsync(user, "/api/v1/imports/goals", file, fileName, fileName.EndsWith(".csv", StringComparison.Ordinal) ? "text/csv" : XlsxType);
 
     private static List<Dictionary<string, string>> ReadTemplate(byte[] file) =>
         MiniExcel.Query(new MemoryStream(file), useHeaderRow: true).Cast<IDictionary<string, object?>>()

@@ -45,7 +45,11 @@ public sealed record OrganiseInput(AssessmentMethod Method, int? ExpertCount = n
 
 public sealed record DimensionInput(string Code, decimal Points, string? Comment = null);
 
-public sealed record SheetInput(IReadOnlyList<DimensionInput> Dimensions, string Opinion, int? Version = null);
+/// <param name="Dimensions">Points and comment per dimension.</param>
+/// <param name="Opinion">The scorer's overall opinion.</param>
+/// <param name="Version">The sheet's version when correcting a submitted sheet.</param>
+/// <param name="ScorerId">Only for the organiser entering the paper sheet of an expert who has no account (代录).</param>
+public sealed record SheetInput(IReadOnlyList<DimensionInput> Dimensions, string Opinion, int? Version = null, long? ScorerId = null);
 
 public sealed record ScoreView(string Code, string Name, decimal MaxPoints, decimal Points, string? Comment);
 
@@ -282,21 +286,37 @@ public sealed class PriorAssessmentService(JixiaoDbContext db, RuleSetService ru
         return rerun.Drawn.SequenceEqual(assigned);
     }
 
-    /// <summary>The caller fills in (or corrects, until scoring closes) their own sheet.</summary>
+    /// <summary>
+    /// The caller fills in (or corrects, until scoring closes) their own sheet; or the organiser enters the paper sheet of
+    /// a drawn expert who has no account (recorded as 代录 by whom).
+    /// </summary>
     public async Task<PriorAssessmentScorer> ScoreAsync(long id, SheetInput input, Caller caller, CancellationToken ct = default)
     {
         var a = await LoadAsync(id, caller, ct);
         if (a.State != PriorAssessmentState.Scoring) throw new DomainException($"评估当前为“{PriorAssessmentWorkflow.ChineseName(a.State)}”，不能评分。");
         var me = await IdentityOfAsync(caller, ct);
         var scorers = await db.PriorAssessmentScorers.Include(s => s.Scores).Where(s => s.AssessmentId == id).ToListAsync(ct);
-        var mine = scorers.FirstOrDefault(s => IsMine(s, me, caller)) ?? throw new DomainException("您不是本项评估的评分人。");
+        PriorAssessmentScorer mine;
+        var byName = db.Actor.Name;
+        if (input.ScorerId is { } scorerId)
+        {
+            mine = scorers.FirstOrDefault(s => s.Id == scorerId) ?? throw new NotFoundException("评分人");
+            var hasAccount = mine.ExpertId is { } expertId && await db.Experts.AnyAsync(e => e.Id == expertId && e.UserId != null, ct);
+            if (!IsOrganiser(a, caller) || mine.ExpertId is null || hasAccount)
+                throw new DomainException("只有组织方可以代录评分，且只能代录未开通系统账号的专家的纸质评分表。");
+            byName = $"{db.Actor.Name}（代录）";
+        }
+        else
+        {
+            mine = scorers.FirstOrDefault(s => IsMine(s, me, caller)) ?? throw new DomainException("您不是本项评估的评分人。");
+        }
         if (input.Version is { } v) db.ExpectVersion(mine, v);
         else if (mine.SubmittedAt is not null) throw new ConcurrencyConflictException("请基于已提交的评分修改（缺少版本号）。");
         var rule = (await rules.ResolveAsync(a.RegionId, a.FiscalYear, ct)).Content.PriorAssessment;
         PriorAssessmentScoring.Validate(input.Dimensions.Select(d => new DimensionPoints(d.Code, d.Points)).ToList(), rule);
         var noComment = rule.Dimensions.Where(d => string.IsNullOrWhiteSpace(input.Dimensions.First(x => x.Code == d.Code).Comment)).ToList();
         if (noComment.Count > 0) throw new DomainException($"请填写“{string.Join("”“", noComment.Select(d => d.Name))}”的评分说明。");
-        mine.Score(input.Dimensions.Select(d => new PriorAssessmentScore(d.Code, d.Points, d.Comment)), input.Opinion, db.Actor.Name, db.Now);
+        mine.Score(input.Dimensions.Select(d => new PriorAssessmentScore(d.Code, d.Points, d.Comment)), input.Opinion, byName, db.Now);
         Touch(mine);
         db.Audit("prior.score", ScorerSubjectType, mine.Id.ToString(), new { assessment = a.Id, total = input.Dimensions.Sum(d => d.Points) });
         await todos.CompleteFor(ScorerSubjectType, ScorerKey(a, mine.DrawOrder), ct);

@@ -28,13 +28,16 @@ public static class PersonalData
     }
 
     /// <summary>GB 11643-1999: 17 digits and an ISO 7064 MOD 11-2 check character.</summary>
-    public static bool IsValidResidentId(string id)
+    public static bool IsValidResidentId(string id) =>
+        id.Length == 18 && id[..17].All(char.IsAsciiDigit) && CheckCharacter(id[..17]) == id[17];
+
+    /// <summary>The 18th character of a resident ID number from its first 17 digits.</summary>
+    public static char CheckCharacter(string first17)
     {
-        if (id.Length != 18 || !id[..17].All(char.IsAsciiDigit)) return false;
         int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
         var sum = 0;
-        for (var i = 0; i < 17; i++) sum += (id[i] - '0') * weights[i];
-        return "10X98765432"[sum % 11] == id[17];
+        for (var i = 0; i < 17; i++) sum += (first17[i] - '0') * weights[i];
+        return "10X98765432"[sum % 11];
     }
 
     public static string Masked(FieldCipher cipher, string? stored) => Masking.Mask(cipher.Decrypt(stored));

@@ -21,7 +21,7 @@ public sealed record ExpertRow(long Id, long RegionId, string RegionName, string
 public sealed record AgencyInput(long OrganizationId, AgencyType Type, string Qualifications, int StaffCount, string ContactName,
     string? ContactPhone, IReadOnlyList<ConflictInput> Conflicts);
 
-public sealed record AgencyFilter(string? Text = null, AgencyType? Type = null, CreditStatus? Credit = null);
+public sealed record AgencyFilter(string? Text = null, AgencyType? Type = null, CreditStatus? Credit = null, long? Id = null);
 
 /// <summary>An agency in a list, with what informs the next selection: ratings, inspection findings, credit status.</summary>
 public sealed record AgencyRow(long Id, long OrganizationId, long RegionId, string Name, AgencyType Type, string Qualifications, int StaffCount,
@@ -118,6 +118,7 @@ public sealed class ThirdPartyService(JixiaoDbContext db, FieldCipher cipher)
                 join o in db.Organizations on a.OrganizationId equals o.Id
                 where regions.Contains(a.RegionId)
                 select new { a, o.Name };
+        if (f.Id is { } id) q = q.Where(x => x.a.Id == id);
         if (f.Type is { } type) q = q.Where(x => x.a.Type == type);
         if (f.Credit is { } credit) q = q.Where(x => x.a.CreditStatus == credit);
         if (!string.IsNullOrWhiteSpace(f.Text))
@@ -142,13 +143,9 @@ public sealed class ThirdPartyService(JixiaoDbContext db, FieldCipher cipher)
             x.Average is { } avg ? Math.Round(avg, 1, MidpointRounding.AwayFromZero) : null, x.Inspections, x.Serious, x.Conflicts, x.a.Version)).ToList(), total);
     }
 
-    public async Task<AgencyRow> AgencyRowAsync(long id, Caller caller, CancellationToken ct = default)
-    {
-        var agency = await AgencyAsync(id, caller, ct);
-        var name = await db.Organizations.Where(o => o.Id == agency.OrganizationId).Select(o => o.Name).FirstAsync(ct);
-        var page = await AgenciesAsync(caller, new AgencyFilter(Text: name), 1, Paging.MaxPageSize, ct);
-        return page.Items.First(r => r.Id == id);
-    }
+    /// <summary>One agency as in the list (with its ratings and findings summed up), or 404.</summary>
+    public async Task<AgencyRow> AgencyRowAsync(long id, Caller caller, CancellationToken ct = default) =>
+        (await AgenciesAsync(caller, new AgencyFilter(Id: id), 1, 1, ct)).Items.FirstOrDefault() ?? throw new NotFoundException("第三方机构");
 
     public async Task<ThirdPartyAgency> AgencyAsync(long id, Caller caller, CancellationToken ct = default)
     {

@@ -62,6 +62,9 @@ public static class DemoData
 
         var agency = await Org(city, null, OrganizationKind.ThirdPartyAgency, "T001", "山西正信会计师事务所有限公司");
         await Org(city, null, OrganizationKind.ThirdPartyAgency, "T002", "山西恒信绩效评价咨询有限公司");
+        await Org(city, null, OrganizationKind.ThirdPartyAgency, "T003", "长治学院区域经济研究中心");
+        await Org(city, null, OrganizationKind.ThirdPartyAgency, "T004", "山西晋法律师事务所");
+        await Org(city, null, OrganizationKind.ThirdPartyAgency, "T005", "山西鼎诚项目管理咨询有限公司");
         var auditOffice = await Org(city, null, OrganizationKind.AuditOffice, "A001", "长治市审计局");
         await Org(city, null, OrganizationKind.PeoplesCongress, "P001", "长治市人大常委会预算工作委员会");
 
@@ -92,6 +95,7 @@ public static class DemoData
             ("unit2", "陈静", units["长治市人民医院"], Role.BudgetUnit, "13903552201"),
             ("county", "赵磊", luzhouPerf, Role.PerformanceSection, "13603553001"),
             ("expert", "孙明", pool, Role.Expert, "13703554001"),
+            ("expert2", "周敏", pool, Role.Expert, "13703554002"),
             ("agency", "周丽", agency, Role.ThirdPartyAgency, "13703554101"),
             ("auditor", "吴强", auditOffice, Role.AuditOffice, "13503555001"),
             ("sysadmin", "系统管理员", null, Role.SystemAdmin, "13503556001"),
@@ -126,6 +130,7 @@ public static class DemoData
         await tx.CommitAsync(ct);
 
         await DemoGoals.SeedAsync(contextFor, cipher, year, ct);
+        await DemoPriorAssessments.SeedAsync(contextFor, cipher, year, ct);
     }
 
     private static async Task<T> Add<T>(JixiaoDbContext db, T entity, CancellationToken ct) where T : class

@@ -140,7 +140,7 @@ internal static class DemoGoals
     }
 
     /// <summary>The demo account of that organisation and role when there is one, else a named clerk of it.</summary>
-    private static async Task<AuditActor> ActorAsync(JixiaoDbContext db, Organization org, Role role, CancellationToken ct)
+    internal static async Task<AuditActor> ActorAsync(JixiaoDbContext db, Organization org, Role role, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().Where(u => u.OrganizationId == org.Id && u.Roles.Any(r => r.Role == role)).FirstOrDefaultAsync(ct);
         return user is not null

@@ -18,5 +18,8 @@ public static class Api
         Projects.ProjectsApi.Map(api);
         Indicators.IndicatorsApi.Map(api);
         Goals.GoalExcelApi.Map(api);
+        ThirdParties.ThirdPartiesApi.Map(api);
+        PriorAssessments.PriorAssessmentsApi.Map(api);
+        Monitoring.MonitoringApi.Map(api);
     }
 }

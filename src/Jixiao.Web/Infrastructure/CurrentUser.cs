@@ -52,7 +52,7 @@ public sealed class CurrentUser(IHttpContextAccessor http, ScopeService scopes, 
     public async Task<OrgScope> ScopeAsync(CancellationToken ct = default) =>
         _scope ??= IsAuthenticated ? await scopes.ScopeForAsync(OrganizationId, Roles, ct) : OrgScope.Nothing;
 
-    /// <summary>Who is asking, as the feature services take it: user, organisation, roles and scope.</summary>
+    /// <summary>The caller as the feature services take it: account, organisation, roles and scope.</summary>
     public async Task<Caller> CallerAsync(CancellationToken ct = default) =>
         new(IsAuthenticated ? Id : null, OrganizationId, Roles, await ScopeAsync(ct));
 

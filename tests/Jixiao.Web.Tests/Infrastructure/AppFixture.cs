@@ -77,6 +77,19 @@ public sealed class TestApp
 
     public Task<HttpResponseMessage> GetAsync(string user, string path) => SendAsync(user, HttpMethod.Get, path);
 
+    /// <summary>POST of one file as the multipart field <c>file</c>, with the user's bearer token.</summary>
+    public async Task<HttpResponseMessage> PostFileAsync(string user, string path, byte[] file, string fileName, string contentType)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(user));
+        var content = new MultipartFormDataContent();
+        var part = new ByteArrayContent(file);
+        part.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        content.Add(part, "file", fileName);
+        request.Content = content;
+        return await Client.SendAsync(request);
+    }
+
     /// <summary>GET that must succeed, returning the JSON body.</summary>
     public async Task<JsonNode> GetJsonAsync(string user, string path)
     {
