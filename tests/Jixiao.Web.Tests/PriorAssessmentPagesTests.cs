@@ -199,6 +199,17 @@ public sealed partial class PriorAssessmentPagesTests(AppFixture fixture) : ICla
         Assert.Contains("id=\"assessment-report\"", html);
         await ActAsync(perf, details, html, "ConfirmConclusion");
 
+        // The report of the closed assessment, as a Word document with its Chinese name.
+        using (var report = await unit.GetAsync($"{details}&handler=Report"))
+        {
+            Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+            Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", report.Content.Headers.ContentType?.MediaType);
+            Assert.EndsWith("事前绩效评估报告.docx", report.Content.Headers.ContentDisposition?.FileNameStar);
+            var docx = await report.Content.ReadAsByteArrayAsync();
+            Assert.Equal((byte)'P', docx[0]);
+            Assert.Equal((byte)'K', docx[1]);
+        }
+
         var goal = await unit.TextOfPageAsync($"/Goals/Edit?projectId={projectId}");
         Assert.Contains("data-gate=\"Passed\"", goal);
         Assert.Contains("已通过事前绩效评估", goal);

@@ -33,8 +33,6 @@ public sealed class DetailsModel(CurrentUser me, PriorAssessmentService assessme
     /// <summary>The largest request the page takes; the material's own limit (<see cref="PriorAssessmentService.MaxAttachmentBytes"/>) is checked below it.</summary>
     public const long UploadRequestLimit = 64L * 1024 * 1024;
 
-    public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
     private string? _posted;
 
     [BindProperty(SupportsGet = true)]
@@ -118,6 +116,14 @@ public sealed class DetailsModel(CurrentUser me, PriorAssessmentService assessme
         var ct = HttpContext.RequestAborted;
         var (attachment, data) = await assessments.DownloadAsync(Id, attachmentId, await me.CallerAsync(ct), ct);
         return File(data, attachment.ContentType, attachment.OriginalName);
+    }
+
+    /// <summary>下载评估报告: the closed assessment as a Word document (what the caller may see of it).</summary>
+    public async Task<IActionResult> OnGetReportAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        var detail = await assessments.DetailAsync(Id, await me.CallerAsync(ct), ct);
+        return File(PriorAssessmentReport.Build(detail), PriorAssessmentReport.ContentType, PriorAssessmentReport.FileName(detail));
     }
 
     public async Task<IActionResult> OnPostDraftAsync()
