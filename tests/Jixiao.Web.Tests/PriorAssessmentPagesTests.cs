@@ -265,6 +265,45 @@ public sealed partial class PriorAssessmentPagesTests(AppFixture fixture) : ICla
         Assert.DoesNotContain("id=\"assessment-draw\"", html);
         Assert.DoesNotContain("抽取专家", html);
         Assert.Contains("专家3", html);
+
+        // None of the drawn experts has an account: the organiser enters their signed paper sheets (代录), then closes.
+        html = await perf.TextOfPageAsync(details);
+        var scorers = ProxyLink().Matches(html).Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.Equal(3, scorers.Count);
+        foreach (var scorer in scorers)
+        {
+            var form = await perf.TextOfPageAsync($"{details}&proxyFor={scorer}");
+            Assert.Contains("代录纸质评分表", form);
+            var fields = SheetFields(form, "专家评分意见", points: max => max == "20" ? "16" : "8");
+            fields.Add(new("ProxyFor", scorer));
+            using var entered = await perf.PostFormAsync($"{details}&handler=Score", fields);
+            Assert.True(entered.StatusCode == HttpStatusCode.Redirect, $"代录 {scorer}: {(int)entered.StatusCode} {await BrowserSession.TextOf(entered)}");
+        }
+        html = await perf.TextOfPageAsync(details);
+        Assert.Equal(3, Regex.Matches(html, "scorer-submitted").Count);
+        await ActAsync(perf, details, html, "CloseScoring", ("Opinion", "专家组意见：项目必要，方案基本可行。"));
+        html = await perf.TextOfPageAsync(details);
+        Assert.Contains("（代录）", html);
+        Assert.Matches("id=\"result-total\">80<", html);
+        Assert.Contains("data-conclusion=\"Support\"", html);
+    }
+
+    /// <summary>The fields of a scoring sheet on <paramref name="html"/>: every dimension scored with a comment.</summary>
+    private static List<KeyValuePair<string, string>> SheetFields(string html, string opinion, Func<string, string> points)
+    {
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", BrowserSession.AntiforgeryToken(html)),
+            new("ScorerVersion", Regex.Match(html, "name=\"ScorerVersion\" value=\"(\\d+)\"").Groups[1].Value),
+            new("SheetOpinion", opinion),
+        };
+        foreach (Match m in SheetRow().Matches(html))
+        {
+            fields.Add(new($"Sheet[{m.Groups[1].Value}].Code", m.Groups[2].Value));
+            fields.Add(new($"Sheet[{m.Groups[1].Value}].Points", points(m.Groups[3].Value)));
+            fields.Add(new($"Sheet[{m.Groups[1].Value}].Comment", "评分说明" + m.Groups[2].Value));
+        }
+        return fields;
     }
 
     /// <summary>The unit starts an assessment of the project, uploads the three required materials and submits; returns the details page.</summary>
@@ -346,6 +385,9 @@ public sealed partial class PriorAssessmentPagesTests(AppFixture fixture) : ICla
 
     [GeneratedRegex("name=\"Sheet\\[(\\d+)\\]\\.Code\" value=\"([^\"]+)\" />.*?name=\"Sheet\\[\\d+\\]\\.Points\"[^>]*max=\"([\\d.]+)\"", RegexOptions.Singleline)]
     private static partial Regex SheetRow();
+
+    [GeneratedRegex("proxyFor=(\\d+)")]
+    private static partial Regex ProxyLink();
 
     [GeneratedRegex("href=\"([^\"]*handler=Download[^\"]*)\"")]
     private static partial Regex AttachmentLink();

@@ -85,6 +85,10 @@ public sealed class DetailsModel(CurrentUser me, PriorAssessmentService assessme
     [BindProperty]
     public int? ScorerVersion { get; set; }
 
+    /// <summary>The drawn expert whose paper sheet the organiser enters (代录); null for the caller's own sheet.</summary>
+    [BindProperty(SupportsGet = true)]
+    public long? ProxyFor { get; set; }
+
     [BindProperty]
     public decimal? RatingScore { get; set; }
 
@@ -97,6 +101,16 @@ public sealed class DetailsModel(CurrentUser me, PriorAssessmentService assessme
 
     /// <summary>The caller's own scorer entry, when they score this assessment.</summary>
     public ScorerView? Mine => Detail.Scorers.FirstOrDefault(s => s.IsMine);
+
+    /// <summary>The expert whose paper sheet the organiser is entering (代录), when chosen.</summary>
+    public ScorerView? Proxy => ProxyFor is { } id && MayEnterPaperSheets ? Detail.Scorers.FirstOrDefault(s => s.Id == id && s.Label.StartsWith("专家", StringComparison.Ordinal)) : null;
+
+    /// <summary>The sheet the form shows: the caller's own, or the expert's being entered for them.</summary>
+    public ScorerView? SheetOf => Proxy ?? (Detail.CanScore ? Mine : null);
+
+    /// <summary>The organiser may enter the paper sheet of a drawn expert without an account while scoring is open (the service checks the rest).</summary>
+    public bool MayEnterPaperSheets => Assessment.State == PriorAssessmentState.Scoring && Assessment.Method == AssessmentMethod.Experts
+        && Detail.Actions.Contains(PriorAssessmentAction.CloseScoring);
 
     /// <summary>The agencies to choose from when organising (blacklisted ones shown, not choosable).</summary>
     public IReadOnlyList<AgencyRow> Agencies { get; private set; } = [];
@@ -198,8 +212,10 @@ public sealed class DetailsModel(CurrentUser me, PriorAssessmentService assessme
             if (row?.Points is not { } points) throw new DomainException($"请填写“{d.Name}”的得分（0到{Display.Number(d.Points)}分）。");
             rows.Add(new DimensionInput(d.Code, points, row.Comment));
         }
-        await assessments.ScoreAsync(Id, new SheetInput(rows, SheetOpinion ?? "", ScorerVersion), caller, ct);
-        TempData["Flash"] = $"评分已提交，合计 {Display.Number(rows.Sum(r => r.Points))} 分；结束评分前仍可修改。";
+        var scorer = await assessments.ScoreAsync(Id, new SheetInput(rows, SheetOpinion ?? "", ScorerVersion, ProxyFor), caller, ct);
+        TempData["Flash"] = ProxyFor is null
+            ? $"评分已提交，合计 {Display.Number(rows.Sum(r => r.Points))} 分；结束评分前仍可修改。"
+            : $"已代录专家{scorer.DrawOrder}的纸质评分表，合计 {Display.Number(rows.Sum(r => r.Points))} 分。";
         return RedirectToPage(new { id = Id });
     }
 
@@ -231,14 +247,14 @@ public sealed class DetailsModel(CurrentUser me, PriorAssessmentService assessme
             if (me.Can(Permission.ViewThirdParties))
                 Agencies = (await pools.AgenciesAsync(caller, new AgencyFilter(), 1, Paging.MaxPageSize, ct)).Items;
         }
-        if (Mine is { } mine && (_posted != "Score" || Sheet.Count != Detail.Dimensions.Count))
+        if (SheetOf is { } sheet && (_posted != "Score" || Sheet.Count != Detail.Dimensions.Count))
         {
-            Sheet = Detail.Dimensions.Select(d => mine.Scores?.FirstOrDefault(s => s.Code == d.Code) is { } s
+            Sheet = Detail.Dimensions.Select(d => sheet.Scores?.FirstOrDefault(s => s.Code == d.Code) is { } s
                 ? new SheetRow { Code = d.Code, Points = s.Points, Comment = s.Comment }
                 : new SheetRow { Code = d.Code }).ToList();
-            if (_posted != "Score") SheetOpinion = mine.Opinion;
+            if (_posted != "Score") SheetOpinion = sheet.Opinion;
         }
-        if (Mine is { } m) ScorerVersion = m.Version;
+        if (SheetOf is { } m) ScorerVersion = m.Version;
     }
 
     /// <summary>A file size for people: 350 KB, 1.2 MB.</summary>
