@@ -53,6 +53,29 @@ public sealed class PriorAssessmentFlowTests(BrowserFixture browser)
         await Expect(perf.Locator("#expert-count")).ToHaveValueAsync("3");
         await Expect(perf.Locator("#act-organise")).ToBeVisibleAsync();
         await browser.ScreenshotAsync(perf, "prior-assessment-submitted-seen-by-perf");
+
+        // The demo's closed assessments, when there are any: the result per dimension and the report link.
+        await perf.GotoAsync("/PriorAssessments/Index?state=Closed");
+        await browser.ScreenshotAsync(perf, "prior-assessment-list-closed");
+        var closed = perf.Locator("#assessment-table .assessment-link");
+        if (await closed.CountAsync() > 0)
+        {
+            await closed.First.ClickAsync();
+            await Expect(perf.Locator("#assessment-state")).ToHaveTextAsync("已结束");
+            await Expect(perf.Locator("#result-table")).ToBeVisibleAsync();
+            await Expect(perf.Locator("#assessment-report")).ToBeVisibleAsync();
+            await browser.ScreenshotAsync(perf, "prior-assessment-closed-seen-by-perf");
+        }
+
+        // An expert sees the assessment list of their own assignments only, and no pools.
+        var expert = await browser.LoginAsAsync("expert");
+        var nav = await BrowserFixture.NavigationAsync(expert);
+        Assert.Contains("事前绩效评估", nav);
+        Assert.DoesNotContain("专家库", nav);
+        await expert.Locator("#main-nav").GetByRole(AriaRole.Link, new() { Name = "事前绩效评估" }).ClickAsync();
+        await Expect(expert.Locator("h1")).ToContainTextAsync("事前绩效评估");
+        await Expect(expert.GetByRole(AriaRole.Link, new() { Name = title, Exact = true })).ToHaveCountAsync(0);
+        await browser.ScreenshotAsync(expert, "prior-assessment-list-seen-by-expert");
     }
 
     /// <summary>The unit registers a new major project through the API.</summary>

@@ -108,13 +108,13 @@ public sealed partial class ThirdPartyPagesTests(AppFixture fixture) : IClassFix
 
         using var perf = new BrowserSession(app.Factory);
         await perf.LogInAsync("perf");
-        var create = await perf.TextOfPageAsync("/ThirdParties/AgencyEdit");
-        var orgId = Regex.Match(create, $"<option value=\"(\\d+)\">{Regex.Escape(orgName)}</option>").Groups[1].Value;
+        var form = await perf.TextOfPageAsync("/ThirdParties/AgencyEdit");
+        var orgId = Regex.Match(form, $"<option value=\"(\\d+)\">{Regex.Escape(orgName)}</option>").Groups[1].Value;
         Assert.NotEmpty(orgId);
         string page;
         using (var added = await perf.PostFormAsync("/ThirdParties/AgencyEdit", new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = BrowserSession.AntiforgeryToken(create),
+            ["__RequestVerificationToken"] = BrowserSession.AntiforgeryToken(form),
             ["Version"] = "0",
             ["OrganizationId"] = orgId,
             ["Input.Type"] = "Consultancy",
@@ -165,6 +165,16 @@ public sealed partial class ThirdPartyPagesTests(AppFixture fixture) : IClassFix
         Assert.Contains("严重 1", list);
         Assert.Contains("035*****1234", list);
         Assert.DoesNotContain("0355-2201234", list);
+
+        // The budget section sees the pool to choose from, read-only.
+        using var budget = new BrowserSession(app.Factory);
+        await budget.LogInAsync("budget");
+        html = await budget.TextOfPageAsync(page);
+        Assert.Contains("出具虚假评价报告", html);
+        Assert.DoesNotContain("id=\"credit-form\"", html);
+        Assert.DoesNotContain("id=\"agency-submit\"", html);
+        using (var create = await budget.GetAsync("/ThirdParties/AgencyEdit"))
+            Assert.Equal(HttpStatusCode.Redirect, create.StatusCode);
     }
 
     private static Dictionary<string, string> ExpertFields(string token, int version, string name, string phone, string idNumber) => new()
