@@ -306,6 +306,63 @@ public sealed partial class PriorAssessmentPagesTests(AppFixture fixture) : ICla
         return fields;
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ThirdParty_BlacklistedNotChoosable_EngagedAgencyScores_CommissioningPartyRatesIt(DbProvider provider)
+    {
+        var app = fixture.For(provider);
+        var (projectId, _) = await NewMajorProjectAsync(app);
+        using var unit = new BrowserSession(app.Factory);
+        await unit.LogInAsync("unit");
+        var details = await StartAndSubmitAsync(unit, projectId);
+
+        using var perf = new BrowserSession(app.Factory);
+        await perf.LogInAsync("perf");
+        var html = await perf.TextOfPageAsync(details);
+        var options = AgencyOption().Matches(html).ToList();
+        Assert.NotEmpty(options);
+        // Every agency shows its credit status; a blacklisted one cannot be chosen, and posting it anyway is refused.
+        foreach (var o in options.Where(o => o.Value.Contains("data-credit=\"Blacklisted\"", StringComparison.Ordinal)))
+        {
+            Assert.Contains("disabled", o.Value);
+            using var refused = await PostActAsync(perf, details, html, "Organise", ("Method", "ThirdParty"), ("AgencyId", o.Groups[1].Value));
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("黑名单", await BrowserSession.TextOf(refused));
+        }
+        var agency = options.Single(o => o.Value.Contains("山西正信会计师事务所有限公司", StringComparison.Ordinal));
+        Assert.Contains("信用：", agency.Value);
+        await ActAsync(perf, details, html, "Organise", ("Method", "ThirdParty"), ("AgencyId", agency.Groups[1].Value));
+
+        // The agency's staff score on the page, as the engaged party.
+        using var staff = new BrowserSession(app.Factory);
+        await staff.LogInAsync("agency");
+        html = await staff.TextOfPageAsync(details);
+        Assert.Contains("id=\"score-form\"", html);
+        using (var scored = await staff.PostFormAsync($"{details}&handler=Score", SheetFields(html, "受托评估意见：建议支持。", max => max == "20" ? "18" : "9")))
+            Assert.True(scored.StatusCode == HttpStatusCode.Redirect, $"score: {(int)scored.StatusCode} {await BrowserSession.TextOf(scored)}");
+
+        html = await perf.TextOfPageAsync(details);
+        await ActAsync(perf, details, html, "CloseScoring", ("Opinion", "同意受托机构评估意见。"));
+        html = await perf.TextOfPageAsync(details);
+        Assert.Matches("id=\"result-total\">90<", html);
+        Assert.Contains("id=\"rating-form\"", html);
+        using (var rated = await perf.PostFormAsync($"{details}&handler=Rate", new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = BrowserSession.AntiforgeryToken(html),
+            ["RatingScore"] = "88.5",
+            ["RatingRemarks"] = "报告规范，按期完成。",
+        }))
+            Assert.Equal(HttpStatusCode.Redirect, rated.StatusCode);
+        html = await perf.TextOfPageAsync(details);
+        Assert.Contains("id=\"agency-rating\"", html);
+        Assert.Contains("报告规范，按期完成。", html);
+        Assert.DoesNotContain("id=\"rating-form\"", html);
+
+        // The rating shows on the agency's page of the pool.
+        var pool = await perf.TextOfPageAsync($"/ThirdParties/AgencyEdit?id={agency.Groups[1].Value}");
+        Assert.Contains("报告规范，按期完成。", pool);
+    }
+
     /// <summary>The unit starts an assessment of the project, uploads the three required materials and submits; returns the details page.</summary>
     private static async Task<string> StartAndSubmitAsync(BrowserSession unit, long projectId)
     {
@@ -385,6 +442,9 @@ public sealed partial class PriorAssessmentPagesTests(AppFixture fixture) : ICla
 
     [GeneratedRegex("name=\"Sheet\\[(\\d+)\\]\\.Code\" value=\"([^\"]+)\" />.*?name=\"Sheet\\[\\d+\\]\\.Points\"[^>]*max=\"([\\d.]+)\"", RegexOptions.Singleline)]
     private static partial Regex SheetRow();
+
+    [GeneratedRegex("<option value=\"(\\d+)\"[^>]*data-credit=[^>]*>[^<]*</option>")]
+    private static partial Regex AgencyOption();
 
     [GeneratedRegex("proxyFor=(\\d+)")]
     private static partial Regex ProxyLink();
