@@ -217,6 +217,63 @@ public sealed partial class PriorAssessmentPagesTests(AppFixture fixture) : ICla
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ReturnedThenSupportAfterRevision_ChangesReportedAndConfirmed_OpenTheGate(DbProvider provider)
+    {
+        var app = fixture.For(provider);
+        var (projectId, _) = await NewMajorProjectAsync(app);
+        using var unit = new BrowserSession(app.Factory);
+        await unit.LogInAsync("unit");
+        var details = await StartAndSubmitAsync(unit, projectId);
+
+        // A return needs a reason; the unit sees it and submits again.
+        using var perf = new BrowserSession(app.Factory);
+        await perf.LogInAsync("perf");
+        var html = await perf.TextOfPageAsync(details);
+        using (var noReason = await PostActAsync(perf, details, html, "Return"))
+        {
+            Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+            Assert.Contains("data-state=\"Submitted\"", await BrowserSession.TextOf(noReason));
+        }
+        await ActAsync(perf, details, html, "Return", ("Reason", "预算测算依据缺少单价来源。"));
+        html = await unit.TextOfPageAsync(details);
+        Assert.Contains("预算测算依据缺少单价来源。", html);
+        Assert.Contains("id=\"assessment-returned-reason\"", html);
+        await ActAsync(unit, details, html, "Submit");
+
+        html = await perf.TextOfPageAsync(details);
+        await ActAsync(perf, details, html, "Organise", ("Method", "SelfAssessment"));
+        html = await unit.TextOfPageAsync(details);
+        using (var scored = await unit.PostFormAsync($"{details}&handler=Score", SheetFields(html, "基本可行。", max => max == "20" ? "14" : "8")))
+            Assert.Equal(HttpStatusCode.Redirect, scored.StatusCode);
+
+        // 72 points: 调整完善后支持, which needs the required changes written down.
+        html = await perf.TextOfPageAsync(details);
+        using (var noChanges = await PostActAsync(perf, details, html, "CloseScoring", ("Opinion", "基本可行，需完善。")))
+        {
+            Assert.Equal(HttpStatusCode.OK, noChanges.StatusCode);
+            Assert.Contains("请写明需要调整完善的内容", await BrowserSession.TextOf(noChanges));
+        }
+        await ActAsync(perf, details, html, "CloseScoring", ("Opinion", "基本可行，需完善。"), ("RequiredChanges", "补充运维费用测算。"));
+        html = await perf.TextOfPageAsync(details);
+        Assert.Contains("data-conclusion=\"SupportAfterRevision\"", html);
+        await ActAsync(perf, details, html, "ConfirmConclusion", ("Reason", "同意。"));
+
+        var goal = await unit.TextOfPageAsync($"/Goals/Edit?projectId={projectId}");
+        Assert.Contains("data-gate=\"AwaitingChanges\"", goal);
+        html = await unit.TextOfPageAsync(details);
+        using (var empty = await PostActAsync(unit, details, html, "ReportChanges"))
+            Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        await ActAsync(unit, details, html, "ReportChanges", ("ChangesReport", "已补充三年运维费用测算。"));
+        html = await perf.TextOfPageAsync(details);
+        Assert.Contains("已补充三年运维费用测算。", html);
+        await ActAsync(perf, details, html, "ConfirmChanges");
+
+        goal = await unit.TextOfPageAsync($"/Goals/Edit?projectId={projectId}");
+        Assert.Contains("data-gate=\"Passed\"", goal);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task ExpertDraw_ExcludesTheConflictedExpert_AndTheRecordShowsOnlyToTheOrganiser(DbProvider provider)
     {
         var app = fixture.For(provider);
