@@ -46,6 +46,17 @@ public sealed class PriorAssessmentFlowTests(BrowserFixture browser)
         await Expect(perf.Locator("h1")).ToContainTextAsync("专家库");
         await browser.ScreenshotAsync(perf, "expert-pool");
 
+        await perf.Locator("#main-nav").GetByRole(AriaRole.Link, new() { Name = "第三方机构库" }).ClickAsync();
+        await Expect(perf.Locator("h1")).ToContainTextAsync("第三方机构库");
+        await browser.ScreenshotAsync(perf, "agency-pool");
+        var agencies = perf.Locator("#agency-table .agency-link");
+        if (await agencies.CountAsync() > 0)
+        {
+            await agencies.First.ClickAsync();
+            await Expect(perf.Locator("#agency-credit")).ToBeVisibleAsync();
+            await browser.ScreenshotAsync(perf, "agency-page");
+        }
+
         await perf.Locator("#main-nav").GetByRole(AriaRole.Link, new() { Name = "事前绩效评估" }).ClickAsync();
         await perf.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).ClickAsync();
         await Expect(perf.Locator("#assessment-state")).ToHaveTextAsync("已提交");
