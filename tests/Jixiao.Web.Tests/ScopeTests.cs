@@ -20,7 +20,7 @@ public sealed class ScopeTests(AppFixture fixture) : IClassFixture<AppFixture>
     [
         "长治市财政局", "长治市财政局绩效管理科", "长治市财政局部门预算管理一科", "长治市财政局部门预算管理二科", "长治市预算绩效评价专家库",
         .. CityEducation, .. CityHealth, .. CityAgriculture, .. CityTransport, .. CityEnvironment, .. CityCivilAffairs,
-        "山西正信会计师事务所有限公司", "山西恒信绩效评价咨询有限公司", "长治市审计局", "长治市人大常委会预算工作委员会",
+        "山西正信会计师事务所有限公司", "山西恒信绩效评价咨询有限公司", "长治学院区域经济研究中心", "山西晋法律师事务所", "山西鼎诚项目管理咨询有限公司", "长治市审计局", "长治市人大常委会预算工作委员会",
     ];
 
     private static string[] County(string name) =>

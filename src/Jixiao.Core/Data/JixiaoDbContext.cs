@@ -61,6 +61,11 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, I
     public DbSet<PriorAssessments.PriorAssessmentScorer> PriorAssessmentScorers => Set<PriorAssessments.PriorAssessmentScorer>();
     public DbSet<PriorAssessments.PriorAssessmentAttachment> PriorAssessmentAttachments => Set<PriorAssessments.PriorAssessmentAttachment>();
     public DbSet<Attachments.AttachmentContent> AttachmentContents => Set<Attachments.AttachmentContent>();
+    public DbSet<Monitoring.Payment> Payments => Set<Monitoring.Payment>();
+    public DbSet<Monitoring.PaymentBatch> PaymentBatches => Set<Monitoring.PaymentBatch>();
+    public DbSet<Monitoring.MonitoringRound> MonitoringRounds => Set<Monitoring.MonitoringRound>();
+    public DbSet<Monitoring.MonitoringReport> MonitoringReports => Set<Monitoring.MonitoringReport>();
+    public DbSet<Monitoring.FinanceAction> FinanceActions => Set<Monitoring.FinanceAction>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

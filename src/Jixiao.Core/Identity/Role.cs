@@ -36,6 +36,8 @@ public enum Permission
     UseBusinessArea,
     /// <summary>批复 goals with the budget ("谁批复资金、谁批复目标"): the budget section.</summary>
     ApproveGoals,
+    /// <summary>导入支付明细 (budget execution data): the performance section and the budget section.</summary>
+    ImportPayments,
     ViewRuleSets,
     EditRuleSets,
     /// <summary>See the expert and third-party agency pools (to organise an assessment, or to oversee).</summary>
@@ -94,9 +96,10 @@ public static class Roles
         Role.SecurityAdmin => permission is Permission.ManageRoles or Permission.ManageSecurityPolicy or Permission.ListUsers or Permission.ViewOrganizations,
         Role.AuditAdmin => permission is Permission.ReadAuditLog,
         Role.PerformanceSection => permission is Permission.UseBusinessArea or Permission.ViewRuleSets
-            or Permission.EditRuleSets or Permission.ViewOrganizations or Permission.ViewThirdParties or Permission.ManageThirdParties,
+            or Permission.EditRuleSets or Permission.ViewOrganizations or Permission.ViewThirdParties or Permission.ManageThirdParties
+            or Permission.ImportPayments,
         Role.BudgetSection => permission is Permission.UseBusinessArea or Permission.ViewRuleSets or Permission.ViewOrganizations
-            or Permission.ApproveGoals or Permission.ViewThirdParties,
+            or Permission.ApproveGoals or Permission.ViewThirdParties or Permission.ImportPayments,
         Role.Department or Role.AuditOffice
             => permission is Permission.UseBusinessArea or Permission.ViewRuleSets or Permission.ViewOrganizations or Permission.ViewThirdParties,
         Role.PeoplesCongress => permission is Permission.UseBusinessArea or Permission.ViewRuleSets or Permission.ViewOrganizations,

@@ -195,8 +195,7 @@ public sealed class PriorAssessmentService(JixiaoDbContext db, RuleSetService ru
         a.Submitted(db.Now);
         Record(a, t, caller, null);
         var section = await PerformanceSectionOfAsync(a.RegionId, ct);
-        todos.Assign(new Todo(a.RegionId, a.FiscalYear, $"组织事前绩效评估：{a.Title}", Link(a), SubjectType, a.Id.ToString(), db.Now, null, null,
-            section ?? a.DepartmentId, section is null ? Role.Department : Role.PerformanceSection));
+        Remind(a, $"组织事前绩效评估：{a.Title}", section ?? a.DepartmentId, section is null ? Role.Department : Role.PerformanceSection);
         await db.SaveChangesAsync(ct);
         return a;
     }
@@ -209,7 +208,7 @@ public sealed class PriorAssessmentService(JixiaoDbContext db, RuleSetService ru
         var t = PriorAssessmentWorkflow.Machine.Check(a.State, PriorAssessmentAction.Return, caller.Roles, reason);
         a.Returned(reason.Trim());
         Record(a, t, caller, reason);
-        todos.Assign(new Todo(a.RegionId, a.FiscalYear, $"补充事前绩效评估材料：{a.Title}", Link(a), SubjectType, a.Id.ToString(), db.Now, null, null, a.OrganizationId, Role.BudgetUnit));
+        Remind(a, $"补充事前绩效评估材料：{a.Title}", a.OrganizationId, Role.BudgetUnit);
         await db.SaveChangesAsync(ct);
         return a;
     }
@@ -231,7 +230,7 @@ public sealed class PriorAssessmentService(JixiaoDbContext db, RuleSetService ru
             case AssessmentMethod.SelfAssessment:
                 a.Organised(AssessmentMethod.SelfAssessment, organiser, db.Now, null, null);
                 db.PriorAssessmentScorers.Add(PriorAssessmentScorer.ForUnit(a.Id, a.OrganizationId));
-                todos.Assign(new Todo(a.RegionId, a.FiscalYear, $"事前绩效评估自评打分：{a.Title}", Link(a), ScorerSubjectType, ScorerKey(a, 1), db.Now, null, null, a.OrganizationId, Role.BudgetUnit));
+                Remind(a, $"事前绩效评估自评打分：{a.Title}", a.OrganizationId, Role.BudgetUnit, subject: (ScorerSubjectType, ScorerKey(a, 1)));
                 comment = "单位自评（结论须经组织方确认）";
                 break;
             case AssessmentMethod.Experts:
@@ -251,7 +250,7 @@ public sealed class PriorAssessmentService(JixiaoDbContext db, RuleSetService ru
                     var scorer = PriorAssessmentScorer.ForExpert(a.Id, i + 1, draw.Drawn[i]);
                     db.PriorAssessmentScorers.Add(scorer);
                     if (users[draw.Drawn[i]] is { } userId)
-                        todos.Assign(new Todo(a.RegionId, a.FiscalYear, $"事前绩效评估评审打分：{a.Title}", Link(a), ScorerSubjectType, ScorerKey(a, i + 1), db.Now, null, userId, null, null));
+                        Remind(a, $"事前绩效评估评审打分：{a.Title}", null, null, userId: userId, subject: (ScorerSubjectType, ScorerKey(a, i + 1)));
                 }
                 comment = $"随机抽取{(field is null ? "" : $"“{field}”领域")}专家{count}名（种子 {draw.Seed}；符合回避要求 {draw.Eligible.Count} 人，因回避排除 {draw.Excluded.Count} 人）";
                 break;
@@ -264,7 +263,7 @@ public sealed class PriorAssessmentService(JixiaoDbContext db, RuleSetService ru
                     throw new DomainException("该第三方机构与被评估单位或其主管部门存在关联关系，按独立性要求不能委托，请另选机构。");
                 a.Organised(AssessmentMethod.ThirdParty, organiser, db.Now, null, agency.Id);
                 db.PriorAssessmentScorers.Add(PriorAssessmentScorer.ForAgency(a.Id, agency.Id));
-                todos.Assign(new Todo(a.RegionId, a.FiscalYear, $"受托开展事前绩效评估：{a.Title}", Link(a), ScorerSubjectType, ScorerKey(a, 1), db.Now, null, null, agency.OrganizationId, Role.ThirdPartyAgency));
+                Remind(a, $"受托开展事前绩效评估：{a.Title}", agency.OrganizationId, Role.ThirdPartyAgency, subject: (ScorerSubjectType, ScorerKey(a, 1)));
                 var agencyName = await db.Organizations.Where(o => o.Id == agency.OrganizationId).Select(o => o.Name).FirstAsync(ct);
                 comment = $"委托第三方机构：{agencyName}（信用状况：{agency.CreditStatus.ChineseName()}）";
                 break;
@@ -322,8 +321,7 @@ public sealed class PriorAssessmentService(JixiaoDbContext db, RuleSetService ru
         await todos.CompleteFor(ScorerSubjectType, ScorerKey(a, mine.DrawOrder), ct);
         var allIn = scorers.All(s => s.SubmittedAt is not null);
         if (allIn && !await db.Todos.AnyAsync(t => t.SubjectType == SubjectType && t.SubjectId == a.Id.ToString() && t.CompletedAt == null && t.AssigneeOrganizationId == a.OrganizerOrganizationId, ct))
-            todos.Assign(new Todo(a.RegionId, a.FiscalYear, $"事前绩效评估评分已齐，待结束评分：{a.Title}", Link(a), SubjectType, a.Id.ToString(), db.Now, null, null,
-                a.OrganizerOrganizationId, null));
+            Remind(a, $"事前绩效评估评分已齐，待结束评分：{a.Title}", a.OrganizerOrganizationId, null);
         await db.SaveChangesAsync(ct);
         return mine;
     }
@@ -350,11 +348,11 @@ public sealed class PriorAssessmentService(JixiaoDbContext db, RuleSetService ru
         Record(a, t, caller, $"总分 {result.Total:0.##}，{PriorAssessmentScoring.Text(result.Conclusion)}");
         await todos.CompleteFor(SubjectType, a.Id.ToString(), ct);
         if (a.Method == AssessmentMethod.SelfAssessment && result.Conclusion != PriorConclusion.NotSupported)
-            todos.Assign(new Todo(a.RegionId, a.FiscalYear, $"确认事前绩效评估自评结论：{a.Title}", Link(a), SubjectType, a.Id.ToString(), db.Now, null, null, a.OrganizerOrganizationId, null));
+            Remind(a, $"确认事前绩效评估自评结论：{a.Title}", a.OrganizerOrganizationId, null);
         else if (result.Conclusion == PriorConclusion.SupportAfterRevision)
-            todos.Assign(new Todo(a.RegionId, a.FiscalYear, $"按事前绩效评估意见调整完善：{a.Title}", Link(a), SubjectType, a.Id.ToString(), db.Now, null, null, a.OrganizationId, Role.BudgetUnit));
+            Remind(a, $"按事前绩效评估意见调整完善：{a.Title}", a.OrganizationId, Role.BudgetUnit);
         if (a.Method == AssessmentMethod.ThirdParty)
-            todos.Assign(new Todo(a.RegionId, a.FiscalYear, $"评价第三方机构工作质量：{a.Title}", Link(a), nameof(AgencyRating), a.Id.ToString(), db.Now, null, null, a.OrganizerOrganizationId, null));
+            Remind(a, $"评价第三方机构工作质量：{a.Title}", a.OrganizerOrganizationId, null, subject: (nameof(AgencyRating), a.Id.ToString()));
         await db.SaveChangesAsync(ct);
         return a;
     }
@@ -372,7 +370,7 @@ public sealed class PriorAssessmentService(JixiaoDbContext db, RuleSetService ru
         Record(a, t, caller, comment);
         await todos.CompleteFor(SubjectType, a.Id.ToString(), ct);
         if (a.Conclusion == PriorConclusion.SupportAfterRevision)
-            todos.Assign(new Todo(a.RegionId, a.FiscalYear, $"按事前绩效评估意见调整完善：{a.Title}", Link(a), SubjectType, a.Id.ToString(), db.Now, null, null, a.OrganizationId, Role.BudgetUnit));
+            Remind(a, $"按事前绩效评估意见调整完善：{a.Title}", a.OrganizationId, Role.BudgetUnit);
         await db.SaveChangesAsync(ct);
         return a;
     }
@@ -390,7 +388,7 @@ public sealed class PriorAssessmentService(JixiaoDbContext db, RuleSetService ru
         a.ChangesReported(report.Trim(), db.Now);
         Record(a, t, caller, report);
         await todos.CompleteFor(SubjectType, a.Id.ToString(), ct);
-        todos.Assign(new Todo(a.RegionId, a.FiscalYear, $"确认调整完善情况：{a.Title}", Link(a), SubjectType, a.Id.ToString(), db.Now, null, null, a.OrganizerOrganizationId, null));
+        Remind(a, $"确认调整完善情况：{a.Title}", a.OrganizerOrganizationId, null);
         await db.SaveChangesAsync(ct);
         return a;
     }
@@ -607,6 +605,11 @@ public sealed class PriorAssessmentService(JixiaoDbContext db, RuleSetService ru
     }
 
     private static string Link(PriorAssessment a) => $"/PriorAssessments/Details?id={a.Id}";
+
+    /// <summary>Puts the next step on someone's to-do list: an organisation (and role), or one user.</summary>
+    private void Remind(PriorAssessment a, string title, long? organizationId, Role? role, long? userId = null, (string Type, string Id)? subject = null) =>
+        todos.Assign(new Todo(a.RegionId, a.FiscalYear, title, Link(a), subject?.Type ?? SubjectType, subject?.Id ?? a.Id.ToString(), db.Now, null, userId,
+            userId is null ? organizationId : null, userId is null ? role : null));
 
     private static string ScorerKey(PriorAssessment a, int drawOrder) => $"{a.Id}-{drawOrder}";
 }

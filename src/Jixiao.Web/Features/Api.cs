@@ -21,5 +21,6 @@ public static class Api
         ThirdParties.ThirdPartiesApi.Map(api);
         PriorAssessments.PriorAssessmentsApi.Map(api);
         Monitoring.MonitoringApi.Map(api);
+        Monitoring.PaymentsApi.Map(api);
     }
 }

@@ -47,6 +47,11 @@ public static class WebSetup
         {
             MaxAttachmentBytes = sp.GetRequiredService<IConfiguration>().GetValue("Jixiao:Attachments:MaxBytes", Jixiao.Core.Attachments.UploadCheck.DefaultMaxBytes),
         });
+        services.AddScoped<Jixiao.Core.Monitoring.PaymentImportService>();
+        services.AddScoped<Jixiao.Core.Monitoring.PaymentService>();
+        services.AddScoped<Jixiao.Core.Monitoring.WarningBoard>();
+        services.AddScoped<Jixiao.Core.Monitoring.MonitoringService>();
+        services.AddSingleton<Features.Monitoring.PaymentImportJobs>();
 
         services.AddDataProtection().SetApplicationName("Jixiao").PersistKeysToDbContext<JixiaoDbContext>();
         services.AddSm4KeyEncryption();

@@ -57,6 +57,8 @@ public static class MonitoringApi
         .Produces<WarningPreviewResponse>()
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status404NotFound);
+
+        MonitoringRoundsApi.Map(g);
     }
 
     private static decimal Round(decimal fraction) => Math.Round(fraction, 4, MidpointRounding.AwayFromZero);

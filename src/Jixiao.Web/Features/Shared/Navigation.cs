@@ -14,6 +14,8 @@ public static class Navigation
         new("项目与目标", "/Projects/Index", "bi-folder2-open", Permission.UseBusinessArea),
         new("事前绩效评估", "/PriorAssessments/Index", "bi-clipboard-check", Permission.UseBusinessArea),
         new("目标批复", "/Goals/Approve", "bi-check2-all", Permission.ApproveGoals),
+        new("支付明细", "/Monitoring/Payments", "bi-cash-coin", Permission.UseBusinessArea),
+        new("导入支付明细", "/Monitoring/PaymentImport", "bi-cloud-upload", Permission.ImportPayments),
         new("指标库", "/Indicators/Index", "bi-bookmarks", Permission.UseBusinessArea),
         new("专家库", "/ThirdParties/Experts", "bi-person-badge", Permission.ViewThirdParties),
         new("第三方机构库", "/ThirdParties/Agencies", "bi-building", Permission.ViewThirdParties),
