@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Jixiao.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
@@ -286,6 +287,60 @@ public sealed class PaymentImportTests(AppFixture fixture) : IClassFixture<AppFi
         Assert.Contains(rates, r => r < timeProgress * 0.6m);
         Assert.Contains(rates, r => r >= timeProgress * 0.9m && r <= timeProgress * 1.1m);
         Assert.Contains(rates, r => r > timeProgress * 1.05m);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task CrashDuringTheWritePass_LeavesNothing(DbProvider provider)
+    {
+        var app = fixture.For(provider);
+        var file = await CsvAsync(app, 5_000);
+        var before = await CountAsync(app);
+        var batchesBefore = (int)(await app.GetJsonAsync(Importer, "/api/v1/imports/payments/batches?pageSize=1"))["total"]!;
+        using var cts = new CancellationTokenSource();
+        var written = 0L;
+        // The import dies after its first chunk of rows has been written inside the transaction.
+        var progress = new SyncProgress(p =>
+        {
+            if (p.Phase != Jixiao.Core.Monitoring.ImportPhase.Writing) return;
+            written = p.RowsDone;
+            cts.Cancel();
+        });
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Jixiao.Core.Data.JixiaoDbContext>();
+            var region = await db.Regions.Where(r => r.Code == "140400000").Select(r => r.Id).SingleAsync();
+            var service = new Jixiao.Core.Monitoring.PaymentImportService(db);
+            using var stream = new MemoryStream(file);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => service.ImportFileAsync(stream, "crash.csv", region, null, progress, cts.Token));
+        }
+        Assert.True(written > 0, "the import should have written a chunk before it was stopped");
+        Assert.Equal(before, await CountAsync(app));
+        Assert.Equal(batchesBefore, (int)(await app.GetJsonAsync(Importer, "/api/v1/imports/payments/batches?pageSize=1"))["total"]!);
+
+        // The same file afterwards imports completely.
+        var body = await (await ImportFileAsync(app, Importer, file, "crash.csv")).AssertOkJsonAsync();
+        Assert.False((bool)body["alreadyImported"]!);
+        Assert.Equal(before + 5_000, await CountAsync(app));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task NotAWorkbook_OrAnUnknownType_IsRefusedInChinese(DbProvider provider)
+    {
+        var app = fixture.For(provider);
+        foreach (var (bytes, name) in new[] { (Encoding.UTF8.GetBytes("pay_cert_no\n1\n"), "renamed.xlsx"), ([0x50, 0x4B, 0x03, 0x04, 0, 0], "truncated.xlsx"),
+            (Encoding.UTF8.GetBytes("a"), "payments.xls"), (Encoding.UTF8.GetBytes("a"), "payments.txt") })
+        {
+            using var response = await ImportFileAsync(app, Importer, bytes, name);
+            var body = await response.AssertOkJsonAsync(HttpStatusCode.BadRequest);
+            Http.AssertChinese((string?)body["errors"]![0]!["message"]);
+        }
+    }
+
+    private sealed class SyncProgress(Action<Jixiao.Core.Monitoring.ImportProgress> report) : IProgress<Jixiao.Core.Monitoring.ImportProgress>
+    {
+        public void Report(Jixiao.Core.Monitoring.ImportProgress value) => report(value);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -41,28 +41,28 @@ public static class PaymentUpload
     };
 }
 
-/// <summary>Raises the request limit of a page handler that receives the payments file (see <see cref="PaymentUpload"/>).</summary>
+/// <summary>
+/// Raises the request limit of a page handler that receives the payments file (see <see cref="PaymentUpload"/>). An
+/// authorization filter ordered first, because the antiforgery check (also an authorization filter) reads the form.
+/// </summary>
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class PaymentUploadLimitAttribute : Attribute, IAsyncResourceFilter, IOrderedFilter
+public sealed class PaymentUploadLimitAttribute : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
 {
-    // Before the framework's own request-size and form-limit filters.
-    public int Order => -10_000;
+    public int Order => int.MinValue;
 
-    public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+    public Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
         var http = context.HttpContext;
-        if (HttpMethods.IsPost(http.Request.Method))
+        if (!HttpMethods.IsPost(http.Request.Method)) return Task.CompletedTask;
+        var max = PaymentUpload.MaxBytes(http.RequestServices.GetRequiredService<IConfiguration>());
+        if (!PaymentUpload.Raise(http, max))
         {
-            var max = PaymentUpload.MaxBytes(http.RequestServices.GetRequiredService<IConfiguration>());
-            if (!PaymentUpload.Raise(http, max))
-            {
-                context.Result = new StatusCodeResult(StatusCodes.Status413PayloadTooLarge);
-                return;
-            }
-            if (http.Request.HasFormContentType && http.Features.Get<IFormFeature>()?.Form is null)
-                http.Features.Set<IFormFeature>(new FormFeature(http.Request, PaymentUpload.FormOptions(max)));
+            context.Result = new StatusCodeResult(StatusCodes.Status413PayloadTooLarge);
+            return Task.CompletedTask;
         }
-        await next();
+        if (http.Request.HasFormContentType && http.Features.Get<IFormFeature>()?.Form is null)
+            http.Features.Set<IFormFeature>(new FormFeature(http.Request, PaymentUpload.FormOptions(max)));
+        return Task.CompletedTask;
     }
 }
 
