@@ -38,7 +38,8 @@ public static class WebSetup
         services.AddScoped<Jixiao.Core.Goals.GoalService>();
         services.AddScoped<Jixiao.Core.Goals.GoalExcelService>();
         services.AddScoped<Jixiao.Core.Indicators.IndicatorLibraryService>();
-        services.AddScoped<Jixiao.Core.Goals.IPriorAssessmentGate, Jixiao.Core.PriorAssessments.PriorAssessmentGate>();
+        services.AddScoped<Jixiao.Core.PriorAssessments.PriorAssessmentGate>();
+        services.AddScoped<Jixiao.Core.Goals.IPriorAssessmentGate>(sp => sp.GetRequiredService<Jixiao.Core.PriorAssessments.PriorAssessmentGate>());
         services.AddScoped<Jixiao.Core.ThirdParties.ThirdPartyService>();
         services.AddScoped(sp => new Jixiao.Core.PriorAssessments.PriorAssessmentService(sp.GetRequiredService<JixiaoDbContext>(),
             sp.GetRequiredService<Jixiao.Core.RuleSets.RuleSetService>(), sp.GetRequiredService<Jixiao.Core.Todos.TodoService>(),

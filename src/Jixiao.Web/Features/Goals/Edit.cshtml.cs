@@ -2,6 +2,7 @@ using Jixiao.Core.Common;
 using Jixiao.Core.Goals;
 using Jixiao.Core.Identity;
 using Jixiao.Core.Indicators;
+using Jixiao.Core.PriorAssessments;
 using Jixiao.Core.Projects;
 using Jixiao.Core.RuleSets;
 using Jixiao.Web.Infrastructure;
@@ -72,7 +73,8 @@ public sealed record LibraryPick(IReadOnlyList<LibraryIndicator> Items, int Tota
 /// read-only with the quality check, the 四性 scores and their workflow actions; the flow history below.
 /// </summary>
 [Authorize(Policy = nameof(Permission.UseBusinessArea))]
-public sealed class EditModel(CurrentUser me, ProjectService projects, GoalService goals, RuleSetService rules, IndicatorLibraryService library, GoalExcelService excel) : PageModel, IReloadOnError
+public sealed class EditModel(CurrentUser me, ProjectService projects, GoalService goals, RuleSetService rules, IndicatorLibraryService library, GoalExcelService excel,
+    PriorAssessmentGate gate) : PageModel, IReloadOnError
 {
     private bool _savePosted;
 
@@ -127,6 +129,19 @@ public sealed class EditModel(CurrentUser me, ProjectService projects, GoalServi
     /// <summary>Reviewers (department, budget section) may score the 四性 when they pass or return.</summary>
     public bool CanScore => View.AvailableActions.Any(a => a is GoalAction.Pass or GoalAction.Return)
         && me.Roles.Any(r => r is Role.Department or Role.BudgetSection);
+
+    /// <summary>The budget gate of Art. 14, for a new major (or renewal) project only.</summary>
+    public GateStatus? Gate { get; private set; }
+
+    /// <summary>The project's latest ex-ante assessment, if any.</summary>
+    public long? GateAssessmentId { get; private set; }
+
+    /// <summary>Why the goal cannot be submitted yet, or null when the gate is passed.</summary>
+    public string? GateReason => Gate is { } g ? PriorAssessmentGateRules.BlockReason(g, GateAssessmentId) : null;
+
+    /// <summary>The declaring unit may start a (new) assessment from here.</summary>
+    public bool CanStartAssessment => Gate is { } g && PriorAssessmentGateRules.MayStartNew(g)
+        && me.Roles.Contains(Role.BudgetUnit) && me.OrganizationId == Project.OrganizationId;
 
     public bool AdjustmentUnderWay => View.InForce is { } f && View.Current is { } c && f.Id != c.Id;
 
@@ -200,6 +215,7 @@ public sealed class EditModel(CurrentUser me, ProjectService projects, GoalServi
         UnitName = row?.UnitName ?? "";
         DepartmentName = row?.DepartmentName ?? "";
         View = await goals.ViewAsync(Project, me.Roles, me.OrganizationId, ct);
+        if (Project.NeedsPriorAssessment) (Gate, GateAssessmentId) = await gate.StatusAsync(Project.Id, ct);
         var effective = await rules.ResolveAsync(Project.RegionId, Project.FiscalYear, ct);
         Categories = effective.Content.Goals.Categories;
         WeightTarget = effective.Content.SelfEvaluation.IndicatorWeightTotal;

@@ -171,3 +171,22 @@ document.addEventListener("DOMContentLoaded", function () {
     jxWeightTotal();
     jxScoreTotal();
 });
+
+// ---- Ex-ante assessment: the organise form shows only the inputs of the chosen method. ----
+function jxOrganiseMethod(form) {
+    var checked = form.querySelector("input[name='Method']:checked");
+    var method = checked ? checked.value : "";
+    form.querySelectorAll("[data-method]").forEach(function (el) {
+        var show = el.getAttribute("data-method") === method;
+        el.hidden = !show;
+        el.querySelectorAll("input, select").forEach(function (i) { i.disabled = !show; });
+    });
+}
+document.addEventListener("change", function (e) {
+    var el = e.target;
+    if (el instanceof HTMLInputElement && el.name === "Method" && el.form) jxOrganiseMethod(el.form);
+});
+document.addEventListener("DOMContentLoaded", function () {
+    var form = document.getElementById("act-organise-form");
+    if (form) jxOrganiseMethod(form);
+});
