@@ -145,7 +145,7 @@ try
             sw.Restart();
             var warnings = await board.ComputeAsync(scope, new WarningFilter(year, month));
             var computeSeconds = sw.Elapsed.TotalSeconds;
-            var monthly = await board.MonthlyAsync(warnings.Select(w => w.ProjectId).ToList(), year);
+            var monthly = await board.MonthlyAsync(warnings, year);
             var dashboard = MonitoringDashboard.Build(year, month, DashboardLevel.Departments, warnings, monthly);
             proc.Refresh();
             Console.WriteLine($"warnings to end of month {month,2}: {warnings.Count:N0} projects in {computeSeconds:N2} s "

@@ -15,6 +15,12 @@ public static class UploadCheck
 {
     public const long DefaultMaxBytes = 20L * 1024 * 1024;
 
+    /// <summary>The request size the upload endpoints accept: a configured limit above it would never be reached.</summary>
+    public const long RequestLimitBytes = 64L * 1024 * 1024;
+
+    /// <summary>The largest configurable file limit (the request limit less room for the multipart envelope).</summary>
+    public const long MaxConfigurableBytes = RequestLimitBytes - 1024 * 1024;
+
     private static readonly byte[] Pdf = "%PDF"u8.ToArray();
     private static readonly byte[] Zip = [0x50, 0x4B, 0x03, 0x04];
     private static readonly byte[] Ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];

@@ -14,6 +14,7 @@ public sealed record WarningFilter(int FiscalYear, int Month, long? DepartmentId
 public sealed record ProjectWarning
 {
     public long ProjectId { get; init; }
+    public long RegionId { get; init; }
     public string ProjectCode { get; init; } = "";
     public string ProjectName { get; init; } = "";
     public long UnitId { get; init; }
@@ -63,8 +64,10 @@ public sealed class WarningBoard(JixiaoDbContext db, RuleSetService rules)
         var projectIds = projects.Select(p => p.Id).ToList();
         var end = new DateOnly(f.FiscalYear, f.Month, DateTime.DaysInMonth(f.FiscalYear, f.Month));
 
-        var executed = await SumsAsync(db.Payments.Where(x => x.FiscalYear == f.FiscalYear && x.PaymentDate <= end), projectIds, ct);
-        var exceptions = await db.Payments.AsNoTracking().Where(x => x.FiscalYear == f.FiscalYear && x.IsException && projectIds.Contains(x.ProjectId))
+        var regionIds = projects.Select(p => p.RegionId).Distinct().ToList();
+        var executed = await PaymentsOf(f.FiscalYear, projectIds, regionIds).Where(x => x.PaymentDate <= end)
+            .GroupBy(x => x.ProjectId).Select(g => new { g.Key, Sum = g.Sum(x => x.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
+        var exceptions = await PaymentsOf(f.FiscalYear, projectIds, regionIds).Where(x => x.IsException)
             .GroupBy(x => x.ProjectId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var actions = await db.FinanceActions.AsNoTracking().Where(a => projectIds.Contains(a.ProjectId) && a.EffectiveFrom <= end)
             .OrderBy(a => a.Id).ToListAsync(ct);
@@ -97,6 +100,7 @@ public sealed class WarningBoard(JixiaoDbContext db, RuleSetService rules)
             result.Add(new ProjectWarning
             {
                 ProjectId = p.Id,
+                RegionId = p.RegionId,
                 ProjectCode = p.Code,
                 ProjectName = p.Name,
                 UnitId = p.UnitId,
@@ -129,20 +133,30 @@ public sealed class WarningBoard(JixiaoDbContext db, RuleSetService rules)
         budget >= r.KeyMonitoringMinBudget && executionRate < r.KeyMonitoringMaxExecutionRate;
 
     /// <summary>Cumulative spending per project and month (1-12) of a year, for the execution curve.</summary>
-    public async Task<Dictionary<long, decimal[]>> MonthlyAsync(IReadOnlyCollection<long> projectIds, int fiscalYear, CancellationToken ct = default)
+    public async Task<Dictionary<long, decimal[]>> MonthlyAsync(IReadOnlyList<ProjectWarning> projects, int fiscalYear, CancellationToken ct = default)
     {
-        var rows = await db.Payments.AsNoTracking().Where(x => x.FiscalYear == fiscalYear && projectIds.Contains(x.ProjectId))
+        var projectIds = projects.Select(p => p.ProjectId).ToList();
+        var rows = await PaymentsOf(fiscalYear, projectIds, projects.Select(p => p.RegionId).Distinct().ToList())
             .GroupBy(x => new { x.ProjectId, x.PaymentDate.Month }).Select(g => new { g.Key.ProjectId, g.Key.Month, Sum = g.Sum(x => x.Amount) }).ToListAsync(ct);
         var result = projectIds.ToDictionary(id => id, _ => new decimal[12]);
-        foreach (var r in rows) result[r.ProjectId][r.Month - 1] += r.Sum;
+        foreach (var r in rows)
+            if (result.TryGetValue(r.ProjectId, out var months)) months[r.Month - 1] += r.Sum;
         foreach (var months in result.Values)
             for (var m = 1; m < 12; m++) months[m] += months[m - 1];
         return result;
     }
 
-    private static async Task<Dictionary<long, decimal>> SumsAsync(IQueryable<Payment> payments, List<long> projectIds, CancellationToken ct) =>
-        await payments.AsNoTracking().Where(x => projectIds.Contains(x.ProjectId)).GroupBy(x => x.ProjectId)
-            .Select(g => new { g.Key, Sum = g.Sum(x => x.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
+    /// <summary>Above this many projects a list of ids costs the database more than reading the regions' payments of the year.</summary>
+    private const int ManyProjects = 500;
+
+    /// <summary>
+    /// The year's payments of the projects: by their ids for a few projects, else every payment of their regions (the sums
+    /// are then looked up by project, so payments of other projects are never counted).
+    /// </summary>
+    private IQueryable<Payment> PaymentsOf(int fiscalYear, IReadOnlyCollection<long> projectIds, IReadOnlyCollection<long> regionIds) =>
+        projectIds.Count > ManyProjects
+            ? db.Payments.AsNoTracking().Where(x => x.FiscalYear == fiscalYear && regionIds.Contains(x.RegionId))
+            : db.Payments.AsNoTracking().Where(x => x.FiscalYear == fiscalYear && projectIds.Contains(x.ProjectId));
 
     /// <summary>
     /// Last year's spending by month for each project: the same project code last year where there is one, else the region's

@@ -434,7 +434,9 @@ public sealed class PriorAssessmentService(JixiaoDbContext db, RuleSetService ru
         var agencyName = a.AgencyId is { } ag
             ? await (from x in db.Agencies join o in db.Organizations on x.OrganizationId equals o.Id where x.Id == ag select o.Name).FirstAsync(ct)
             : null;
-        var attachments = await db.PriorAssessmentAttachments.AsNoTracking().Where(x => x.AssessmentId == id).OrderBy(x => x.Kind).ThenBy(x => x.Id).ToListAsync(ct);
+        // Kinds are stored by name: sort in memory by the enum's order (可研, 测算, 方案, 其他).
+        var attachments = (await db.PriorAssessmentAttachments.AsNoTracking().Where(x => x.AssessmentId == id).ToListAsync(ct))
+            .OrderBy(x => x.Kind).ThenBy(x => x.Id).ToList();
         RuleSetContent content;
         string? ruleLabel = null;
         if (a.RuleSetId is { } rsId)

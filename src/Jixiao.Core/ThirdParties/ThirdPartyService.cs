@@ -12,7 +12,7 @@ public sealed record ConflictInput(long OrganizationId, string? Note = null);
 public sealed record ExpertInput(string Name, string Field, string Title, string Employer, string? Phone, string? IdNumber,
     string? UserName, bool IsActive, string? Remarks, IReadOnlyList<ConflictInput> Conflicts);
 
-public sealed record ExpertFilter(string? Text = null, string? Field = null, bool? Active = null);
+public sealed record ExpertFilter(string? Text = null, string? Field = null, bool? Active = null, long? Id = null);
 
 /// <summary>An expert in a list: personal fields masked.</summary>
 public sealed record ExpertRow(long Id, long RegionId, string RegionName, string Name, string Field, string Title, string Employer,
@@ -38,6 +38,7 @@ public sealed class ThirdPartyService(JixiaoDbContext db, FieldCipher cipher)
     {
         var regions = await PoolRegionsAsync(caller, ct);
         var q = db.Experts.AsNoTracking().Where(e => regions.Contains(e.RegionId));
+        if (f.Id is { } id) q = q.Where(e => e.Id == id);
         if (f.Active is { } a) q = q.Where(e => e.IsActive == a);
         if (!string.IsNullOrWhiteSpace(f.Field)) q = q.Where(e => e.Field.Contains(f.Field.Trim()));
         if (!string.IsNullOrWhiteSpace(f.Text))
@@ -127,7 +128,7 @@ public sealed class ThirdPartyService(JixiaoDbContext db, FieldCipher cipher)
             q = q.Where(x => x.Name.Contains(t) || x.a.Qualifications.Contains(t));
         }
         var total = await q.CountAsync(ct);
-        var rows = await q.OrderBy(x => x.a.CreditStatus).ThenBy(x => x.a.Id).Skip((page - 1) * pageSize).Take(pageSize)
+        var rows = await q.OrderBy(x => x.a.CreditStatus == CreditStatus.Blacklisted).ThenBy(x => x.a.CreditStatus == CreditStatus.Watch).ThenBy(x => x.a.Id).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(x => new
             {
                 x.a,

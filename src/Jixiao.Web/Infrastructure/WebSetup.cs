@@ -45,7 +45,8 @@ public static class WebSetup
             sp.GetRequiredService<Jixiao.Core.RuleSets.RuleSetService>(), sp.GetRequiredService<Jixiao.Core.Todos.TodoService>(),
             sp.GetRequiredService<Jixiao.Core.ThirdParties.ThirdPartyService>())
         {
-            MaxAttachmentBytes = sp.GetRequiredService<IConfiguration>().GetValue("Jixiao:Attachments:MaxBytes", Jixiao.Core.Attachments.UploadCheck.DefaultMaxBytes),
+            MaxAttachmentBytes = Math.Clamp(sp.GetRequiredService<IConfiguration>().GetValue("Jixiao:Attachments:MaxBytes", Jixiao.Core.Attachments.UploadCheck.DefaultMaxBytes),
+                1, Jixiao.Core.Attachments.UploadCheck.MaxConfigurableBytes),
         });
         services.AddScoped<Jixiao.Core.Monitoring.PaymentImportService>();
         services.AddScoped<Jixiao.Core.Monitoring.PaymentService>();

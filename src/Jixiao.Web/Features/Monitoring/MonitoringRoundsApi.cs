@@ -106,7 +106,7 @@ public static class MonitoringRoundsApi
             var f = Filter(year, month, departmentId, unitId, null, null, null, null, me, time);
             var rows = await board.ComputeAsync(await me.ScopeAsync(ct), f, ct);
             var d = MonitoringDashboard.Build(f.FiscalYear, f.Month, MonitoringDashboard.LevelFor(me.Roles), rows,
-                await board.MonthlyAsync(rows.Select(r => r.ProjectId).ToList(), f.FiscalYear, ct));
+                await board.MonthlyAsync(rows, f.FiscalYear, ct));
             return new
             {
                 d.FiscalYear,

@@ -31,7 +31,7 @@ public sealed class SheetRow
 public sealed class DetailsModel(CurrentUser me, PriorAssessmentService assessments, ThirdPartyService pools, RuleSetService rules) : PageModel, IReloadOnError
 {
     /// <summary>The largest request the page takes; the material's own limit (<see cref="PriorAssessmentService.MaxAttachmentBytes"/>) is checked below it.</summary>
-    public const long UploadRequestLimit = 64L * 1024 * 1024;
+    public const long UploadRequestLimit = Jixiao.Core.Attachments.UploadCheck.RequestLimitBytes;
 
     private string? _posted;
 

@@ -153,8 +153,7 @@ public static class PriorAssessmentsApi
         }).WithSummary("下载事前绩效评估报告（.docx）");
     }
 
-    /// <summary>Multipart overhead on top of the attachment limit.</summary>
-    private const long RequestLimit = UploadCheck.DefaultMaxBytes + 1024 * 1024;
+    private const long RequestLimit = UploadCheck.RequestLimitBytes;
 
     private static async Task<AssessmentDetailResponse> Act(long id, CurrentUser me, PriorAssessmentService s, CancellationToken ct, Func<Jixiao.Core.Organizations.Caller, Task<PriorAssessment>> action)
     {

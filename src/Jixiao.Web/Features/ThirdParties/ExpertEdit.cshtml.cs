@@ -83,7 +83,7 @@ public sealed class ExpertEditModel(CurrentUser me, ThirdPartyService pools, Org
         if (Id is { } id)
         {
             expert = await pools.ExpertAsync(id, caller, ct);
-            Row = (await pools.ExpertsAsync(caller, new ExpertFilter(Text: expert.Name), 1, Paging.MaxPageSize, ct)).Items.First(r => r.Id == id);
+            Row = (await pools.ExpertsAsync(caller, new ExpertFilter(Id: id), 1, 1, ct)).Items.Single();
         }
         if (!_posted)
         {
