@@ -72,7 +72,7 @@ public sealed record LibraryPick(IReadOnlyList<LibraryIndicator> Items, int Tota
 /// read-only with the quality check, the 四性 scores and their workflow actions; the flow history below.
 /// </summary>
 [Authorize(Policy = nameof(Permission.UseBusinessArea))]
-public sealed class EditModel(CurrentUser me, ProjectService projects, GoalService goals, RuleSetService rules, IndicatorLibraryService library, GoalExcelService excel) : PageModel, IReloadOnError
+public sealed class EditModel(CurrentUser me, ProjectService projects, GoalService goals, RuleSetService rules, IndicatorLibraryService library, GoalExcelService excel, Jixiao.Core.Monitoring.MonitoringService monitoring) : PageModel, IReloadOnError
 {
     private bool _savePosted;
 
@@ -127,6 +127,9 @@ public sealed class EditModel(CurrentUser me, ProjectService projects, GoalServi
     /// <summary>Reviewers (department, budget section) may score the 四性 when they pass or return.</summary>
     public bool CanScore => View.AvailableActions.Any(a => a is GoalAction.Pass or GoalAction.Return)
         && me.Roles.Any(r => r is Role.Department or Role.BudgetSection);
+
+    /// <summary>The project's funding state (Art. 22); anything but normal is shown beside the goal state.</summary>
+    public Jixiao.Core.Monitoring.FundingState Funding { get; private set; }
 
     public bool AdjustmentUnderWay => View.InForce is { } f && View.Current is { } c && f.Id != c.Id;
 
@@ -200,6 +203,7 @@ public sealed class EditModel(CurrentUser me, ProjectService projects, GoalServi
         UnitName = row?.UnitName ?? "";
         DepartmentName = row?.DepartmentName ?? "";
         View = await goals.ViewAsync(Project, me.Roles, me.OrganizationId, ct);
+        Funding = await monitoring.FundingAsync(ProjectId, ct);
         var effective = await rules.ResolveAsync(Project.RegionId, Project.FiscalYear, ct);
         Categories = effective.Content.Goals.Categories;
         WeightTarget = effective.Content.SelfEvaluation.IndicatorWeightTotal;
