@@ -15,7 +15,7 @@
             var bars = echarts.init(colors, null, { renderer: "canvas" });
             bars.setOption({
                 tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-                legend: { data: ["红灯", "黄灯", "蓝灯", "绿灯"] },
+                legend: { top: 0, data: ["红灯", "黄灯", "蓝灯", "绿灯"] },
                 grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
                 xAxis: { type: "value", minInterval: 1, name: "项目数" },
                 yAxis: { type: "category", data: names, inverse: true, axisLabel: { width: 150, overflow: "truncate" } },
@@ -24,7 +24,7 @@
             var line = echarts.init(curve, null, { renderer: "canvas" });
             line.setOption({
                 tooltip: { trigger: "axis", valueFormatter: pct },
-                legend: { data: ["执行率", "时间进度"] },
+                legend: { top: 0, data: ["执行率", "时间进度"] },
                 grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
                 xAxis: { type: "category", data: d.curve.map(function (c) { return c.month + "月"; }) },
                 yAxis: { type: "value", min: 0, axisLabel: { formatter: pct } },
