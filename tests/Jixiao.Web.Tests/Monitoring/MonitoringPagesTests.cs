@@ -93,6 +93,22 @@ public sealed partial class MonitoringPagesTests(AppFixture fixture) : IClassFix
         var reportId = ReportLink().Match(reports).Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(reportId), "the unit has no report in the demo round");
         var page = $"/Monitoring/Report?id={reportId}";
+        using (var summary = await unit.GetAsync($"/Monitoring/Reports?roundId={roundId}&handler=Export"))
+        {
+            Assert.Equal(HttpStatusCode.OK, summary.StatusCode);
+            var rows = MiniExcel.Query(new MemoryStream(await summary.Content.ReadAsByteArrayAsync()), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+            Assert.Equal("合计", rows[^1]["部门"]?.ToString());
+            Assert.Equal(ReportLink().Matches(reports).Select(m => m.Groups[1].Value).Distinct().Count(), Convert.ToInt32(rows[^1]["项目数"], CultureInfo.InvariantCulture));
+        }
+        using (var table = await unit.GetAsync($"/Monitoring/Report?id={reportId}&handler=Export"))
+        {
+            Assert.Equal(HttpStatusCode.OK, table.StatusCode);
+            Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", table.Content.Headers.ContentType?.MediaType);
+            var cells = MiniExcel.Query(new MemoryStream(await table.Content.ReadAsByteArrayAsync())).Cast<IDictionary<string, object?>>()
+                .SelectMany(r => r.Values).Select(v => v?.ToString()).ToList();
+            Assert.Contains("项目支出绩效运行监控表", cells);
+            Assert.Contains("偏差原因分析", cells);
+        }
         var html = await unit.TextOfPageAsync(page);
         Assert.Contains("id=\"report-save\"", html);
 

@@ -2,6 +2,8 @@ using Jixiao.Core.Common;
 using Jixiao.Core.Identity;
 using Jixiao.Core.Indicators;
 using Jixiao.Core.Monitoring;
+using Jixiao.Core.RuleSets;
+using Jixiao.Web.Features.Goals;
 using Jixiao.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -34,7 +36,7 @@ public sealed class IndicatorReportRow
 /// submit; the department and the budget section pass or return it with a reason; the history below; .xlsx of the table.
 /// </summary>
 [Authorize(Policy = nameof(Permission.UseBusinessArea))]
-public sealed class ReportModel(CurrentUser me, MonitoringService monitoring) : PageModel, IReloadOnError
+public sealed class ReportModel(CurrentUser me, MonitoringService monitoring, RuleSetService rules) : PageModel, IReloadOnError
 {
     private bool _posted;
 
@@ -55,6 +57,13 @@ public sealed class ReportModel(CurrentUser me, MonitoringService monitoring) : 
     public string? Reason { get; set; }
 
     public ReportView View { get; private set; } = null!;
+
+    /// <summary>The indicator categories of the project's rule set, for the level names.</summary>
+    public IReadOnlyList<IndicatorCategory> Categories { get; private set; } = [];
+
+    public string Level1Name(MonitoringIndicator i) => GoalLabels.Level1Name(Categories, i.Level1);
+
+    public string Level2Name(MonitoringIndicator i) => GoalLabels.Level2Name(Categories, i.Level1, i.Level2);
 
     public async Task OnGetAsync() => await ReloadAsync();
 
@@ -93,36 +102,19 @@ public sealed class ReportModel(CurrentUser me, MonitoringService monitoring) : 
         return RedirectToPage(new { id = Id });
     }
 
-    /// <summary>This project's 项目支出绩效运行监控表 as .xlsx: one row per indicator with the project's figures.</summary>
+    /// <summary>This project's 项目支出绩效运行监控表 as .xlsx in the usual layout (万元, reasons and likelihoods ticked).</summary>
     public async Task<IActionResult> OnGetExportAsync()
     {
         await ReloadAsync();
         var v = View;
-        var m = v.Round.Month;
-        var rows = v.Report.Indicators.OrderBy(i => i.SortOrder).Select((i, n) => (i, Color: v.Warning.IndicatorColors[n])).ToList();
-        return XlsxExport.File<(MonitoringIndicator I, WarningColor Color)>($"项目支出绩效运行监控表-{v.Project.Code}-{v.Round.FiscalYear}-{m}月.xlsx",
-        [
-            ("项目名称", _ => v.Project.Name),
-            ("主管部门", _ => v.DepartmentName),
-            ("实施单位", _ => v.UnitName),
-            ("全年预算数（万元）", _ => decimal.Round(v.Budget / 10_000m, 6)),
-            ($"1-{m}月执行数（万元）", _ => decimal.Round(v.Executed / 10_000m, 6)),
-            ("时间进度", _ => decimal.Round(v.Warning.TimeProgress, 4)),
-            ("执行率", _ => decimal.Round(v.Warning.ExecutionRate, 4)),
-            ("预算执行预警", _ => v.Warning.BudgetColor.ChineseName()),
-            ("一级指标", x => x.I.Level1),
-            ("二级指标", x => x.I.Level2),
-            ("三级指标", x => x.I.Name),
-            ("年度指标值", x => TargetText(x.I)),
-            ($"1-{m}月执行情况", x => x.I.Comparison == Comparison.Qualitative ? x.I.Band?.ChineseName() : x.I.ToDate),
-            ("全年预计完成情况", x => x.I.ExpectedFullYear),
-            ("偏差原因", x => x.I.DeviationReason?.ChineseName()),
-            ("完成目标可能性", x => x.I.Likelihood?.ChineseName()),
-            ("原因说明", x => x.I.Explanation),
-            ("指标预警", x => x.Color.ChineseName()),
-            ("项目预警", _ => v.Warning.ProjectColor.ChineseName()),
-            ("情况说明", _ => v.Report.Explanation),
-        ], rows);
+        var indicators = v.Report.Indicators.OrderBy(i => i.SortOrder).ToList();
+        var sheet = new MonitoringSheet(v.Round.FiscalYear, v.Round.Month, v.Project.Code, v.Project.Name, v.DepartmentName, v.UnitName, v.Budget, v.Executed,
+            v.Warning.TimeProgress, v.Warning.ExecutionRate, v.Warning.BudgetColor, v.Warning.ProjectColor, v.Funding, v.Report.State.ChineseName(),
+            v.Report.Explanation,
+            indicators.Select((i, n) => new MonitoringSheetRow(Level1Name(i), Level2Name(i), i.Name, TargetText(i),
+                i.Comparison == Comparison.Qualitative ? i.Band?.ChineseName() ?? "" : i.ToDate is { } t ? Display.Number(t) + i.Unit : "",
+                i.ExpectedFullYear, i.DeviationReason, i.Likelihood, i.Explanation, v.Warning.IndicatorColors[n])).ToList());
+        return File(MonitoringWorkbook.Report(sheet), XlsxExport.ContentType, $"项目支出绩效运行监控表-{v.Project.Code}-{v.Round.FiscalYear}年1-{v.Round.Month}月.xlsx");
     }
 
     public static string TargetText(MonitoringIndicator i) =>
@@ -132,6 +124,7 @@ public sealed class ReportModel(CurrentUser me, MonitoringService monitoring) : 
     {
         var ct = HttpContext.RequestAborted;
         View = await monitoring.ReportAsync(Id, await me.CallerAsync(ct), ct);
+        Categories = (await rules.ResolveAsync(View.Project.RegionId, View.Project.FiscalYear, ct)).Content.Goals.Categories;
         if (_posted) return;
         Version = View.Report.Version;
         Explanation = View.Report.Explanation;
