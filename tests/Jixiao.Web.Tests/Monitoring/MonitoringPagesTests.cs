@@ -181,6 +181,33 @@ public sealed partial class MonitoringPagesTests(AppFixture fixture) : IClassFix
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task DemoRound_HasReportsInSeveralStates_AndThePerformanceSectionCanIssueRounds(DbProvider provider)
+    {
+        var app = fixture.For(provider);
+        using var perf = new BrowserSession(app.Factory);
+        (await perf.LogInAsync("perf")).Dispose();
+        var rounds = await perf.TextOfPageAsync("/Monitoring/Rounds");
+        Assert.Contains("id=\"round-form\"", rounds);
+        Assert.Contains("2026年1-7月项目支出绩效运行监控", rounds);
+        var reports = await perf.TextOfPageAsync($"/Monitoring/Reports?roundId={RoundLink().Match(rounds).Groups[1].Value}");
+        foreach (var state in new[] { "Draft", "Submitted", "DepartmentReviewed", "FinanceReviewed", "Returned" })
+            Assert.Contains($"data-state=\"{state}\"", reports);
+
+        // Issuing the same month again while the round is open is refused with the reason, on the page.
+        using var again = await perf.PostFormAsync("/Monitoring/Rounds?handler=Issue", new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = BrowserSession.AntiforgeryToken(rounds),
+            ["Month"] = "7",
+            ["DueDate"] = "2026-08-15",
+            ["Title"] = "重复轮次",
+            ["Coverage"] = "All",
+        });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("已经下达且尚未结束", await BrowserSession.TextOf(again));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task SuspendedProject_ShowsOnTheWarningsList_AndItsFundingPage(DbProvider provider)
     {
         var app = fixture.For(provider);
