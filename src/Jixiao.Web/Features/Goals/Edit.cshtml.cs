@@ -131,6 +131,9 @@ public sealed class EditModel(CurrentUser me, ProjectService projects, GoalServi
     /// <summary>The project's funding state (Art. 22); anything but normal is shown beside the goal state.</summary>
     public Jixiao.Core.Monitoring.FundingState Funding { get; private set; }
 
+    /// <summary>The performance and budget sections record finance actions (Art. 22) on the project's funding page.</summary>
+    public bool CanActOnFunding => me.Roles.Any(r => r is Role.PerformanceSection or Role.BudgetSection);
+
     public bool AdjustmentUnderWay => View.InForce is { } f && View.Current is { } c && f.Id != c.Id;
 
     public async Task OnGetAsync() => await ReloadAsync();
