@@ -35,13 +35,13 @@ public static class GoalWorkbook
     private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
 
     // Cell formats of the stylesheet below.
-    private const uint Title = 1;
-    private const uint Subtitle = 2;
-    private const uint Label = 3;
-    private const uint TextLeft = 4;
-    private const uint Amount = 5;
-    private const uint Centered = 6;
-    private const uint Heading = 7;
+    internal const uint Title = 1;
+    internal const uint Subtitle = 2;
+    internal const uint Label = 3;
+    internal const uint TextLeft = 4;
+    internal const uint Amount = 5;
+    internal const uint Centered = 6;
+    internal const uint Heading = 7;
 
     public static byte[] Declaration(DeclarationSheet d)
     {
@@ -175,7 +175,7 @@ public static class GoalWorkbook
     }
 
     /// <summary>Row height in points for wrapped text in a cell about <paramref name="charsPerLine"/> Chinese characters wide.</summary>
-    private static double TextHeight(string? text, int charsPerLine, double min = 30)
+    internal static double TextHeight(string? text, int charsPerLine, double min = 30)
     {
         if (string.IsNullOrEmpty(text)) return min;
         var lines = text.Split('\n').Sum(l => Math.Max(1, (int)Math.Ceiling(l.Length / (double)charsPerLine)));
@@ -185,7 +185,8 @@ public static class GoalWorkbook
     /// <summary>Text a spreadsheet would take as a formula gets a leading quote, as the list exports do.</summary>
     internal static string Escape(string s) => s.Length > 0 && s[0] is '=' or '+' or '-' or '@' ? "'" + s : s;
 
-    private sealed class SheetBuilder
+    /// <summary>Cells, merges and row heights of one sheet, written with the stylesheet below (also used by the monitoring table).</summary>
+    internal sealed class SheetBuilder
     {
         private readonly SortedDictionary<int, SortedDictionary<int, (object Value, uint Style)>> _rows = [];
         private readonly List<string> _merges = [];

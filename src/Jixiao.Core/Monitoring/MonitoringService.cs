@@ -217,6 +217,15 @@ public sealed class MonitoringService(JixiaoDbContext db, RuleSetService rules, 
         await db.FinanceActions.AsNoTracking().Where(a => a.ProjectId == projectId).OrderByDescending(a => a.Id).Select(a => (FundingState?)a.ResultingState).FirstOrDefaultAsync(ct)
         ?? FundingState.Normal;
 
+    /// <summary>The funding state of each of the given projects that is not normal (for badges on lists).</summary>
+    public async Task<Dictionary<long, FundingState>> BlockedFundingAsync(IReadOnlyCollection<long> projectIds, CancellationToken ct = default)
+    {
+        var actions = await db.FinanceActions.AsNoTracking().Where(a => projectIds.Contains(a.ProjectId)).OrderBy(a => a.Id)
+            .Select(a => new { a.ProjectId, a.ResultingState }).ToListAsync(ct);
+        return actions.GroupBy(a => a.ProjectId).Select(g => (g.Key, g.Last().ResultingState)).Where(x => x.ResultingState != FundingState.Normal)
+            .ToDictionary(x => x.Key, x => x.ResultingState);
+    }
+
     public async Task<IReadOnlyList<FinanceAction>> FinanceActionsAsync(long projectId, Caller caller, CancellationToken ct = default)
     {
         var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct);

@@ -132,6 +132,7 @@ public static class DemoData
         await DemoGoals.SeedAsync(contextFor, cipher, year, ct);
         await DemoPriorAssessments.SeedAsync(contextFor, cipher, year, ct);
         await DemoPayments.SeedAsync(contextFor, time, year, ct);
+        await DemoMonitoring.SeedAsync(contextFor, time, year, ct);
     }
 
     private static async Task<T> Add<T>(JixiaoDbContext db, T entity, CancellationToken ct) where T : class

@@ -74,7 +74,7 @@ public sealed record LibraryPick(IReadOnlyList<LibraryIndicator> Items, int Tota
 /// </summary>
 [Authorize(Policy = nameof(Permission.UseBusinessArea))]
 public sealed class EditModel(CurrentUser me, ProjectService projects, GoalService goals, RuleSetService rules, IndicatorLibraryService library, GoalExcelService excel,
-    PriorAssessmentGate gate) : PageModel, IReloadOnError
+    PriorAssessmentGate gate, Jixiao.Core.Monitoring.MonitoringService monitoring) : PageModel, IReloadOnError
 {
     private bool _savePosted;
 
@@ -142,6 +142,11 @@ public sealed class EditModel(CurrentUser me, ProjectService projects, GoalServi
     /// <summary>The declaring unit may start a (new) assessment from here.</summary>
     public bool CanStartAssessment => Gate is { } g && PriorAssessmentGateRules.MayStartNew(g)
         && me.Roles.Contains(Role.BudgetUnit) && me.OrganizationId == Project.OrganizationId;
+    /// <summary>The project's funding state (Art. 22); anything but normal is shown beside the goal state.</summary>
+    public Jixiao.Core.Monitoring.FundingState Funding { get; private set; }
+
+    /// <summary>The performance and budget sections record finance actions (Art. 22) on the project's funding page.</summary>
+    public bool CanActOnFunding => me.Roles.Any(r => r is Role.PerformanceSection or Role.BudgetSection);
 
     public bool AdjustmentUnderWay => View.InForce is { } f && View.Current is { } c && f.Id != c.Id;
 
@@ -216,6 +221,7 @@ public sealed class EditModel(CurrentUser me, ProjectService projects, GoalServi
         DepartmentName = row?.DepartmentName ?? "";
         View = await goals.ViewAsync(Project, me.Roles, me.OrganizationId, ct);
         if (Project.NeedsPriorAssessment) (Gate, GateAssessmentId) = await gate.StatusAsync(Project.Id, ct);
+        Funding = await monitoring.FundingAsync(ProjectId, ct);
         var effective = await rules.ResolveAsync(Project.RegionId, Project.FiscalYear, ct);
         Categories = effective.Content.Goals.Categories;
         WeightTarget = effective.Content.SelfEvaluation.IndicatorWeightTotal;

@@ -14,7 +14,7 @@ namespace Jixiao.Web.Features.Projects;
 
 /// <summary>Projects and their goals in the user's scope for the selected fiscal year, filtered and paged on the server.</summary>
 [Authorize(Policy = nameof(Permission.UseBusinessArea))]
-public sealed class IndexModel(CurrentUser me, ProjectService projects, OrganizationService orgs) : PageModel
+public sealed class IndexModel(CurrentUser me, ProjectService projects, OrganizationService orgs, Jixiao.Core.Monitoring.MonitoringService monitoring) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public long? DepartmentId { get; set; }
@@ -71,7 +71,11 @@ public sealed class IndexModel(CurrentUser me, ProjectService projects, Organiza
         var result = await projects.ListAsync(scope, Filter(), p, s, ct);
         Rows = result.Items;
         Pager = new(p, s, result.Total);
+        Funding = await monitoring.BlockedFundingAsync(Rows.Select(r => r.Id).ToList(), ct);
     }
+
+    /// <summary>Projects of this page whose funding is suspended, stopped or cancelled (Art. 22): shown as a badge.</summary>
+    public IReadOnlyDictionary<long, Jixiao.Core.Monitoring.FundingState> Funding { get; private set; } = new Dictionary<long, Jixiao.Core.Monitoring.FundingState>();
 
     /// <summary>The filtered list (all pages) as .xlsx, amounts in 万元.</summary>
     public async Task<IActionResult> OnGetExportAsync()
