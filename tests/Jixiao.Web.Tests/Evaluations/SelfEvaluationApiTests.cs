@@ -33,11 +33,44 @@ public sealed class SelfEvaluationApiTests(AppFixture fixture) : IClassFixture<A
             };
         }).ToArray();
 
+    /// <summary>
+    /// Approves the goal of the unit's returned demo project 家庭经济困难学生资助 with its satisfaction indicator made qualitative, so
+    /// that the form has a qualitative row.
+    /// </summary>
+    private static async Task<string> ApproveWithQualitativeAsync(TestApp app)
+    {
+        const string name = "家庭经济困难学生资助";
+        var projectId = (long)(await app.GetJsonAsync("unit", $"/api/v1/projects?q={Uri.EscapeDataString(name)}"))["items"]!.AsArray()
+            .Single(p => (string)p!["name"]! == name)!["id"]!;
+        var current = (await app.GetJsonAsync("unit", $"/api/v1/projects/{projectId}/goal"))["current"]!;
+        var indicators = current["indicators"]!.DeepClone().AsArray();
+        var satisfaction = indicators.First(i => (string)i!["level1"]! == "Satisfaction")!;
+        satisfaction["comparison"] = "Qualitative";
+        satisfaction["targetValue"] = null;
+        satisfaction["targetText"] = "受助学生及家长总体满意";
+        var saved = await (await app.SendAsync("unit", HttpMethod.Put, $"/api/v1/projects/{projectId}/goal", new JsonObject
+        {
+            ["version"] = (int)current["version"]!,
+            ["mediumTermGoal"] = current["mediumTermGoal"]?.DeepClone(),
+            ["annualGoal"] = current["annualGoal"]?.DeepClone(),
+            ["indicators"] = indicators,
+        })).AssertOkJsonAsync();
+        async Task Act(string user, string action, object body) =>
+            (await app.SendAsync(user, HttpMethod.Post, $"/api/v1/projects/{projectId}/goal/{action}", body)).EnsureSuccessStatusCode();
+        async Task<int> Version() => (int)(await app.GetJsonAsync("unit", $"/api/v1/projects/{projectId}/goal"))["current"]!["version"]!;
+        await Act("unit", "submit", new { version = (int)saved["current"]!["version"]! });
+        await Act("dept", "review", new { version = await Version(), pass = true, score = new { completeness = 24, relevance = 23, appropriateness = 22, feasibility = 23 } });
+        await Act("budget", "review", new { version = await Version(), pass = true });
+        await Act("budget", "approve", new { version = await Version() });
+        return name;
+    }
+
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task SelfEvaluation_FilledLive_SubmittedWithPinnedRules_ReviewedByTheDepartment(DbProvider provider)
     {
         var app = fixture.For(provider);
+        var projectName = await ApproveWithQualitativeAsync(app);
         using (var byUnit = await app.SendAsync("unit", HttpMethod.Post, "/api/v1/evaluations/self-tasks", new { title = "x", deadline = "2027-03-31" }))
             await byUnit.AssertProblemAsync(HttpStatusCode.BadRequest);
         var task = await (await app.SendAsync("perf", HttpMethod.Post, "/api/v1/evaluations/self-tasks",
@@ -48,7 +81,7 @@ public sealed class SelfEvaluationApiTests(AppFixture fixture) : IClassFixture<A
         var list = (await app.GetJsonAsync("unit", $"/api/v1/evaluations/self?taskId={(long)task["id"]!}"))["items"]!.AsArray();
         Assert.NotEmpty(list);
         Assert.All(list, r => Assert.Equal("长治市第一中学校", (string)r!["unitName"]!));
-        var id = (long)list[0]!["id"]!;
+        var id = (long)list.Single(r => (string)r!["projectName"]! == projectName)!["id"]!;
         var form = await app.GetJsonAsync("unit", $"/api/v1/evaluations/self/{id}");
         Assert.True((bool)form["canEdit"]!);
         Assert.False((bool)form["fixed"]!);
@@ -87,9 +120,8 @@ public sealed class SelfEvaluationApiTests(AppFixture fixture) : IClassFixture<A
         Assert.Equal((decimal)preview["total"]!, liveTotal);
         Assert.Equal((string)preview["grade"]!, (string)saved["grade"]!);
 
-        // An out-of-band qualitative score is refused at submission with the engine's message (when the goal has a qualitative indicator).
-        var qualitative = saved["indicators"]!.AsArray().FirstOrDefault(i => (string)i!["comparison"]! == "qualitative");
-        if (qualitative is not null)
+        // An out-of-band qualitative score is shown as the row's error while editing and refused at submission with the engine's message.
+        Assert.Contains(saved["indicators"]!.AsArray(), i => (string)i!["comparison"]! == "qualitative");
         {
             var outOfBand = await (await SaveAsync(app, id, (int)saved["version"]!, Fill(saved, explain: true, qualitativePoints: 0m))).AssertOkJsonAsync();
             Assert.NotNull((string?)outOfBand["indicators"]!.AsArray().First(i => (string)i!["comparison"]! == "qualitative")!["error"]);
