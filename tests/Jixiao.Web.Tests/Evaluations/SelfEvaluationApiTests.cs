@@ -76,6 +76,9 @@ public sealed class SelfEvaluationApiTests(AppFixture fixture) : IClassFixture<A
         var task = await (await app.SendAsync("perf", HttpMethod.Post, "/api/v1/evaluations/self-tasks",
             new { title = "2026年度项目支出绩效自评", deadline = "2027-03-31" })).AssertOkJsonAsync(HttpStatusCode.Created);
         Assert.True((int)task["evaluations"]! > 0);
+        using (var twice = await app.SendAsync("perf", HttpMethod.Post, "/api/v1/evaluations/self-tasks", new { title = "再次下达", deadline = "2027-03-31" }))
+            Assert.Contains("已经下达", (string)(await twice.AssertProblemAsync(HttpStatusCode.BadRequest))["detail"]!);
+        Assert.Contains((await app.GetJsonAsync("unit", "/api/v1/evaluations/self-tasks")).AsArray(), t => (long)t!["id"]! == (long)task["id"]!);
         Assert.Contains((await app.GetJsonAsync("unit", "/api/v1/todos"))["items"]!.AsArray(), t => ((string)t!["title"]!).Contains("填报绩效自评"));
 
         var list = (await app.GetJsonAsync("unit", $"/api/v1/evaluations/self?taskId={(long)task["id"]!}"))["items"]!.AsArray();
