@@ -196,7 +196,10 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, RuleSetService rul
         e.Move(t.To, reason?.Trim(), db.Now);
         WorkflowRecorder.Record(db, SubjectType, e.Id.ToString(), t, caller.Roles.First(t.Roles.Contains), action == SelfEvaluationAction.Submit ? comment : reason);
         await todos.CompleteFor(SubjectType, e.Id.ToString(), ct);
-        await todos.CompleteFor(nameof(SelfEvaluationTask), $"{task.Id}-{e.OrganizationId}", ct);
+        // The unit's to-do for the task stays open while any other of its forms in the task is still to be submitted.
+        if (action == SelfEvaluationAction.Submit && !await db.SelfEvaluations.AnyAsync(x => x.TaskId == task.Id && x.OrganizationId == e.OrganizationId
+                && x.Id != e.Id && (x.State == SelfEvaluationState.Draft || x.State == SelfEvaluationState.Returned), ct))
+            await todos.CompleteFor(nameof(SelfEvaluationTask), $"{task.Id}-{e.OrganizationId}", ct);
         (long Org, Role Role, string Title)? next = e.State switch
         {
             SelfEvaluationState.Submitted => (e.DepartmentId, Role.Department, $"审核绩效自评：{project.Name}"),

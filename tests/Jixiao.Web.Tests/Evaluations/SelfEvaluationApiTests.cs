@@ -144,6 +144,9 @@ public sealed class SelfEvaluationApiTests(AppFixture fixture) : IClassFixture<A
         var rules = await app.GetJsonAsync("perf", "/api/v1/rule-sets/current");
         Assert.Equal((int)rules["versionNo"]!, (int)submitted["ruleSetVersion"]!);
         Assert.Contains(submitted["history"]!.AsArray(), s => ((string?)s!["comment"] ?? "").Contains("总分"));
+        // The unit's to-do for the task stays while it has other forms to submit.
+        Assert.Equal(list.Count > 1, (await app.GetJsonAsync("unit", "/api/v1/todos"))["items"]!.AsArray().Any(t => ((string)t!["title"]!).Contains("填报绩效自评")));
+        Assert.Contains((await app.GetJsonAsync("dept", "/api/v1/todos"))["items"]!.AsArray(), t => ((string)t!["title"]!).Contains("审核绩效自评"));
 
         // A later rule change (grade bands, the ≤ zero factor) applies to what is scored after it, not to the stored score.
         var content = rules["content"]!.DeepClone();
