@@ -66,6 +66,8 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, I
     public DbSet<Monitoring.MonitoringRound> MonitoringRounds => Set<Monitoring.MonitoringRound>();
     public DbSet<Monitoring.MonitoringReport> MonitoringReports => Set<Monitoring.MonitoringReport>();
     public DbSet<Monitoring.FinanceAction> FinanceActions => Set<Monitoring.FinanceAction>();
+    public DbSet<Evaluations.SelfEvaluationTask> SelfEvaluationTasks => Set<Evaluations.SelfEvaluationTask>();
+    public DbSet<Evaluations.SelfEvaluation> SelfEvaluations => Set<Evaluations.SelfEvaluation>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -23,5 +23,6 @@ public static class Api
         Monitoring.MonitoringApi.Map(api);
         Monitoring.PaymentsApi.Map(api);
         Evaluations.EvaluationsApi.Map(api);
+        Evaluations.SelfEvaluationsApi.Map(api);
     }
 }

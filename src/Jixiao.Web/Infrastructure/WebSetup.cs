@@ -52,6 +52,7 @@ public static class WebSetup
         services.AddScoped<Jixiao.Core.Monitoring.PaymentService>();
         services.AddScoped<Jixiao.Core.Monitoring.WarningBoard>();
         services.AddScoped<Jixiao.Core.Monitoring.MonitoringService>();
+        services.AddScoped<Jixiao.Core.Evaluations.SelfEvaluationService>();
         services.AddSingleton<Features.Monitoring.PaymentImportJobs>();
 
         services.AddDataProtection().SetApplicationName("Jixiao").PersistKeysToDbContext<JixiaoDbContext>();
