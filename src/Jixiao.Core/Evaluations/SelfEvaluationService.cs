@@ -87,6 +87,45 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, RuleSetService rul
         return task;
     }
 
+    /// <summary>
+    /// Ends a task (绩效管理科): forms not yet submitted can no longer be filled in or submitted, submitted ones stay as they are and
+    /// may still be reviewed by their departments; the units' filling to-dos of the task are closed.
+    /// </summary>
+    public async Task<SelfEvaluationTask> CloseTaskAsync(long id, int version, Caller caller, CancellationToken ct = default)
+    {
+        var regions = caller.Scope.RegionIds.ToList();
+        var task = await db.SelfEvaluationTasks.FirstOrDefaultAsync(t => t.Id == id && regions.Contains(t.RegionId), ct) ?? throw new NotFoundException("自评任务");
+        if (!caller.Has(Role.PerformanceSection) || task.RegionId != caller.Scope.HomeRegionId) throw new DomainException("自评任务由下达它的财政部门绩效管理科结束。");
+        db.ExpectVersion(task, version);
+        task.Close();
+        var open = await db.SelfEvaluations.AsNoTracking().Where(e => e.TaskId == id && (e.State == SelfEvaluationState.Draft || e.State == SelfEvaluationState.Returned))
+            .Select(e => new { e.Id, e.OrganizationId }).ToListAsync(ct);
+        var units = await db.SelfEvaluations.AsNoTracking().Where(e => e.TaskId == id).Select(e => e.OrganizationId).Distinct().ToListAsync(ct);
+        foreach (var unit in units) await todos.CompleteFor(nameof(SelfEvaluationTask), $"{task.Id}-{unit}", ct);
+        foreach (var e in open) await todos.CompleteFor(SubjectType, e.Id.ToString(), ct);
+        db.Audit("evaluation.self-task.close", nameof(SelfEvaluationTask), task.Id.ToString(), new { task.Title, unsubmitted = open.Count });
+        await db.SaveChangesAsync(ct);
+        return task;
+    }
+
+    /// <summary>
+    /// The score of what the unit has typed, without saving it: the form as entered is applied to the loaded record in memory and scored
+    /// as <see cref="EvaluationAsync"/> would score it once saved, with the rows' ids in the score's order. Nothing is written.
+    /// </summary>
+    public async Task<(LiveSelfEvaluationScore Score, IReadOnlyList<long> RowIds)> PreviewAsync(long id, SelfEvaluationInputForm input, Caller caller, CancellationToken ct = default)
+    {
+        var e = await db.SelfEvaluations.AsNoTracking().Include(x => x.Indicators).InScope(caller.Scope).FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new NotFoundException("自评表");
+        if (!e.IsEditable) throw new DomainException($"自评表当前为“{e.State.ChineseName()}”，不能修改。");
+        foreach (var i in input.Indicators)
+        {
+            var row = e.Indicators.FirstOrDefault(x => x.Id == i.Id) ?? throw new DomainException("指标不属于本自评表，请刷新后重试。");
+            row.Report(i.Actual, i.Band, i.Points, i.DeviationReason, i.Measures);
+        }
+        var (budget, executed) = await FiguresAsync(e, ct);
+        return (await LiveAsync(e, budget, executed, ct), e.Indicators.OrderBy(i => i.SortOrder).Select(i => i.Id).ToList());
+    }
+
     public async Task<IReadOnlyList<SelfEvaluationTaskRow>> TasksAsync(int fiscalYear, Caller caller, CancellationToken ct = default)
     {
         var regions = caller.Scope.RegionIds.ToList();

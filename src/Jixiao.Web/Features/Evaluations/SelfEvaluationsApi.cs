@@ -10,6 +10,8 @@ namespace Jixiao.Web.Features.Evaluations;
 
 public sealed record SelfTaskRequest(string Title, DateOnly Deadline, int? Year = null);
 
+public sealed record SelfTaskCloseRequest(int Version);
+
 public sealed record SelfEvaluationRequest(int Version, IReadOnlyList<SelfEvaluationIndicatorInput> Indicators, string? ActualOutcome = null);
 
 public sealed record SelfEvaluationActionRequest(int Version, string? Reason = null);
@@ -51,6 +53,13 @@ public static class SelfEvaluationsApi
             var task = await s.IssueTaskAsync(r.Year ?? me.FiscalYear, new SelfEvaluationTaskInput(r.Title, r.Deadline), caller, ct);
             return Results.Created($"/api/v1/evaluations/self-tasks/{task.Id}", (await s.TasksAsync(task.FiscalYear, caller, ct)).First(x => x.Id == task.Id));
         }).WithSummary("下达绩效自评任务（绩效管理科）：本区划该年度目标已批复（或已公开）的全部单位项目各生成一张自评表，各单位收到截止日期为 deadline 的待办");
+
+        g.MapPost("/self-tasks/{id:long}/close", async (long id, SelfTaskCloseRequest r, CurrentUser me, SelfEvaluationService s, CancellationToken ct) =>
+        {
+            var caller = await me.CallerAsync(ct);
+            var task = await s.CloseTaskAsync(id, r.Version, caller, ct);
+            return (await s.TasksAsync(task.FiscalYear, caller, ct)).First(x => x.Id == task.Id);
+        }).WithSummary("结束绩效自评任务（下达任务的绩效管理科）：未提交的自评表不能再填报和提交，已提交的保持不变、仍由部门审核；各单位的填报待办随之关闭");
 
         g.MapGet("/self", async (int? year, long? taskId, long? departmentId, string? grade, SelfEvaluationState? state, CurrentUser me,
             SelfEvaluationService s, CancellationToken ct) =>
