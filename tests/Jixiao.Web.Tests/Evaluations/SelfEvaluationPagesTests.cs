@@ -195,6 +195,7 @@ public sealed partial class SelfEvaluationPagesTests(AppFixture fixture) : IClas
         act["Reason"] = "未完成工程的后续安排不具体，请补充开工时间。";
         using (var returned = await dept.PostFormAsync($"{path}&handler=Act", act))
             Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
+        Assert.Contains("data-state=\"Returned\"", await PageAsync(dept, path));
         html = await PageAsync(unit, path);
         Assert.Contains("data-state=\"Returned\"", html);
         Assert.Contains("未完成工程的后续安排不具体", html);
