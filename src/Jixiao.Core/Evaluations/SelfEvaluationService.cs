@@ -58,9 +58,12 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, RuleSetService rul
         var task = new SelfEvaluationTask(regionId, fiscalYear, input.Title, input.Deadline, db.Actor.Name, db.Now);
         if (await db.SelfEvaluationTasks.AnyAsync(t => t.RegionId == regionId && t.FiscalYear == fiscalYear && t.State == SelfEvaluationTaskState.Open, ct))
             throw new DomainException($"{fiscalYear}年度的自评任务已经下达且尚未结束。");
+        // Units' projects, and each department's whole-spending record (部门整体自评, filled in by the department).
         var projects = await db.Projects.AsNoTracking()
-            .Where(p => p.RegionId == regionId && p.FiscalYear == fiscalYear && p.Kind != ProjectKind.OverallSpending)
-            .Join(db.Organizations, p => p.OrganizationId, o => o.Id, (p, o) => new { p, o.Kind }).Where(x => x.Kind == OrganizationKind.BudgetUnit)
+            .Where(p => p.RegionId == regionId && p.FiscalYear == fiscalYear)
+            .Join(db.Organizations, p => p.OrganizationId, o => o.Id, (p, o) => new { p, o.Kind })
+            .Where(x => (x.p.Kind != ProjectKind.OverallSpending && x.Kind == OrganizationKind.BudgetUnit)
+                || (x.p.Kind == ProjectKind.OverallSpending && x.Kind == OrganizationKind.Department))
             .Select(x => x.p).ToListAsync(ct);
         var goals = await db.PerformanceGoals.AsNoTracking().Include(g => g.Indicators)
             .Where(g => g.FiscalYear == fiscalYear && g.RegionId == regionId && (g.State == GoalState.Approved || g.State == GoalState.Published))
@@ -68,7 +71,7 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, RuleSetService rul
         var inForce = goals.GroupBy(g => g.ProjectId).ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.VersionNo).First());
         var already = await db.SelfEvaluations.Where(e => e.RegionId == regionId && e.FiscalYear == fiscalYear).Select(e => e.ProjectId).ToListAsync(ct);
         projects = projects.Where(p => inForce.ContainsKey(p.Id) && !already.Contains(p.Id)).OrderBy(p => p.Code).ToList();
-        if (projects.Count == 0) throw new DomainException("没有符合条件的项目（须为目标已批复且尚未自评的单位项目）：未下达自评任务。");
+        if (projects.Count == 0) throw new DomainException("没有符合条件的项目（须为目标已批复且尚未自评的单位项目或部门整体支出）：未下达自评任务。");
         db.SelfEvaluationTasks.Add(task);
         await db.SaveChangesAsync(ct);
         var due = task.Deadline.ToDateTime(new TimeOnly(23, 59)).AddHours(-8);
@@ -80,8 +83,12 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, RuleSetService rul
                     i.TargetValue, i.TargetText, i.Unit, i.Weight))));
         }
         foreach (var unit in projects.Select(p => p.OrganizationId).Distinct())
-            todos.Assign(new Todo(regionId, fiscalYear, $"填报绩效自评：{task.Title}", $"/Evaluations/Self?taskId={task.Id}", nameof(SelfEvaluationTask),
-                $"{task.Id}-{unit}", db.Now, due, null, unit, Role.BudgetUnit));
+        {
+            var departmentWide = projects.Any(p => p.OrganizationId == unit && p.DepartmentId == unit);
+            todos.Assign(new Todo(regionId, fiscalYear, $"{(departmentWide ? "填报部门整体绩效自评" : "填报绩效自评")}：{task.Title}",
+                $"/Evaluations/Self?taskId={task.Id}", nameof(SelfEvaluationTask), $"{task.Id}-{unit}", db.Now, due, null, unit,
+                departmentWide ? Role.Department : Role.BudgetUnit));
+        }
         db.Audit("evaluation.self-task", nameof(SelfEvaluationTask), task.Id.ToString(), new { task.Title, task.Deadline, projects = projects.Count });
         await db.SaveChangesAsync(ct);
         return task;
@@ -178,9 +185,10 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, RuleSetService rul
             (budget, executed) = await FiguresAsync(e, ct);
             score = await LiveAsync(e, budget, executed, ct);
         }
-        var actions = SelfEvaluationWorkflow.Machine.ActionsFrom(e.State, caller.Roles)
+        var actions = SelfEvaluationWorkflow.For(e).ActionsFrom(e.State, caller.Roles)
             .Where(a => a != SelfEvaluationAction.Submit || caller.OrganizationId == e.OrganizationId).ToList();
-        var canEdit = e.IsEditable && caller.Has(Role.BudgetUnit) && caller.OrganizationId == e.OrganizationId && task.State == SelfEvaluationTaskState.Open;
+        var canEdit = e.IsEditable && caller.Has(SelfEvaluationWorkflow.Submitter(e)) && caller.OrganizationId == e.OrganizationId
+            && task.State == SelfEvaluationTaskState.Open;
         var history = await db.WorkflowSteps.AsNoTracking().Where(s => s.SubjectType == SubjectType && s.SubjectId == id.ToString()).OrderBy(s => s.At).ThenBy(s => s.Id).ToListAsync(ct);
         return new(e, task, project, names.GetValueOrDefault(e.OrganizationId, ""), names.GetValueOrDefault(e.DepartmentId, ""), budget, executed, score,
             actions, canEdit, history);
@@ -189,7 +197,8 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, RuleSetService rul
     public async Task<SelfEvaluation> SaveAsync(long id, int version, SelfEvaluationInputForm input, Caller caller, CancellationToken ct = default)
     {
         var e = await LoadAsync(id, caller, ct);
-        if (!caller.Has(Role.BudgetUnit) || caller.OrganizationId != e.OrganizationId) throw new DomainException("自评表由项目单位填报。");
+        if (!caller.Has(SelfEvaluationWorkflow.Submitter(e)) || caller.OrganizationId != e.OrganizationId)
+            throw new DomainException(e.IsDepartmentWide ? "部门整体自评表由预算部门填报。" : "自评表由项目单位填报。");
         var task = await db.SelfEvaluationTasks.AsNoTracking().FirstAsync(t => t.Id == e.TaskId, ct);
         if (task.State != SelfEvaluationTaskState.Open) throw new DomainException("该自评任务已经结束，不能再填报。");
         db.ExpectVersion(e, version);
@@ -208,7 +217,7 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, RuleSetService rul
     {
         var e = await LoadAsync(id, caller, ct);
         db.ExpectVersion(e, version);
-        var t = SelfEvaluationWorkflow.Machine.Check(e.State, action, caller.Roles, reason);
+        var t = SelfEvaluationWorkflow.For(e).Check(e.State, action, caller.Roles, reason);
         var task = await db.SelfEvaluationTasks.AsNoTracking().FirstAsync(x => x.Id == e.TaskId, ct);
         var project = await db.Projects.AsNoTracking().FirstAsync(p => p.Id == e.ProjectId, ct);
         string? comment = reason;
@@ -239,13 +248,17 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, RuleSetService rul
         if (action == SelfEvaluationAction.Submit && !await db.SelfEvaluations.AnyAsync(x => x.TaskId == task.Id && x.OrganizationId == e.OrganizationId
                 && x.Id != e.Id && (x.State == SelfEvaluationState.Draft || x.State == SelfEvaluationState.Returned), ct))
             await todos.CompleteFor(nameof(SelfEvaluationTask), $"{task.Id}-{e.OrganizationId}", ct);
-        (long Org, Role Role, string Title)? next = e.State switch
+        var reviewer = e.IsDepartmentWide
+            ? (await db.Organizations.AsNoTracking().Where(o => o.RegionId == e.RegionId && o.Kind == OrganizationKind.PerformanceSection)
+                .Select(o => (long?)o.Id).FirstOrDefaultAsync(ct), Role.PerformanceSection)
+            : ((long?)e.DepartmentId, Role.Department);
+        (long? Org, Role Role, string Title)? next = e.State switch
         {
-            SelfEvaluationState.Submitted => (e.DepartmentId, Role.Department, $"审核绩效自评：{project.Name}"),
-            SelfEvaluationState.Returned => (e.OrganizationId, Role.BudgetUnit, $"修改被退回的绩效自评表：{project.Name}"),
+            SelfEvaluationState.Submitted => (reviewer.Item1, reviewer.Item2, $"审核{(e.IsDepartmentWide ? "部门整体" : "")}绩效自评：{project.Name}"),
+            SelfEvaluationState.Returned => (e.OrganizationId, SelfEvaluationWorkflow.Submitter(e), $"修改被退回的绩效自评表：{project.Name}"),
             _ => null,
         };
-        if (next is { } n)
+        if (next is { Org: not null } n)
             todos.Assign(new Todo(e.RegionId, e.FiscalYear, n.Title, $"/Evaluations/SelfEvaluation?id={e.Id}", SubjectType, e.Id.ToString(), db.Now, null, null, n.Org, n.Role));
         await db.SaveChangesAsync(ct);
         return e;
@@ -257,6 +270,16 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, RuleSetService rul
     /// <summary>全年预算数 and 全年执行数 as the warning board computes them at the end of December: one computation, the same numbers.</summary>
     private async Task<(decimal Budget, decimal Executed)> FiguresAsync(SelfEvaluation e, CancellationToken ct)
     {
+        if (e.IsDepartmentWide)
+        {
+            // The whole-spending record is not on the warning board: its budget after any adjustment, its payments of the year.
+            var total = await db.Projects.AsNoTracking().Where(p => p.Id == e.ProjectId).Select(p => p.TotalBudget).FirstAsync(ct);
+            var adjusted = (await db.FinanceActions.AsNoTracking().Where(a => a.ProjectId == e.ProjectId && a.NewBudget != null)
+                .Select(a => new { a.Id, a.NewBudget }).ToListAsync(ct)).OrderBy(a => a.Id).LastOrDefault()?.NewBudget;
+            var paid = (await db.Payments.AsNoTracking().Where(x => x.FiscalYear == e.FiscalYear && x.ProjectId == e.ProjectId)
+                .Select(x => x.Amount).ToListAsync(ct)).Sum();
+            return (adjusted ?? total, paid);
+        }
         var row = (await board.ComputeAsync(new OrgScope(e.RegionId, new HashSet<long> { e.OrganizationId }, new HashSet<long> { e.RegionId }),
             new WarningFilter(e.FiscalYear, 12), ct)).First(x => x.ProjectId == e.ProjectId);
         return (row.Budget, row.Executed);

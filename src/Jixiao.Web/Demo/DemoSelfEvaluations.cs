@@ -20,14 +20,15 @@ namespace Jixiao.Web.Demo;
 /// departments (three of the demo accounts' units) with goals declared, reviewed and approved, their payments of the whole year imported,
 /// then the performance section's self-evaluation task; the units fill in their forms so that the totals land in every grade
 /// (优/良/中/差), submit them and the departments pass them — one form is still waiting for its department, one was returned with a
-/// reason, and one (the first school's, for the <c>unit</c> account) is still a draft.
+/// reason, and one (the first school's, for the <c>unit</c> account) is still a draft. 长治市教育局 (the <c>dept</c> account) declares its
+/// whole spending with a department-wide goal; its 部门整体自评 is submitted by the department and passed by the performance section.
 /// </summary>
 internal static class DemoSelfEvaluations
 {
     private enum Path { Draft, Submitted, Passed, Returned }
 
     /// <summary>A last-year project and where its form ends: the total aimed at (graded by the rules) and how far it goes.</summary>
-    private sealed record Plan(DemoGoals.Template Template, decimal AimedTotal, Path Path);
+    private sealed record Plan(DemoGoals.Template? Template, decimal AimedTotal, Path Path);
 
     private static DemoGoals.Template T(string unit, string name, decimal budget, (string, decimal, string) quantity, string quality,
         (string, string, Comparison, decimal, string) benefit, string served) => new(unit, name, budget, quantity, quality, benefit, served);
@@ -59,7 +60,7 @@ internal static class DemoSelfEvaluations
         foreach (var plan in Plans)
         {
             n++;
-            var t = plan.Template;
+            var t = plan.Template!;
             var unit = orgs.First(o => o.Name == t.Unit);
             var dept = orgs.First(o => o.Id == unit.ParentId);
             var section = orgs.First(o => o.Id == sections[dept.Id]);
@@ -82,6 +83,25 @@ internal static class DemoSelfEvaluations
             await GoalStepAsync(contextFor, budgetActor, projectId, GoalAction.Approve, null, section.Id, Role.BudgetSection, ct, "随部门预算批复");
         }
 
+        // 长治市教育局's whole spending with its department-wide goal, declared by the department itself (部门整体自评).
+        var education = orgs.First(o => o.Name == "长治市教育局");
+        var educationActor = await DemoGoals.ActorAsync(read, education, Role.Department, ct);
+        long wideId;
+        await using (var db = contextFor(educationActor))
+        {
+            var scope = await new ScopeService(db).ScopeForAsync(education.Id, [Role.Department], ct);
+            var p = await new ProjectService(db, cipher).CreateAsync(lastYear, new ProjectInput($"{education.Code}{lastYear}900", $"{education.Name}{lastYear}年度部门整体支出",
+                ProjectKind.OverallSpending, education.Id, BudgetKind.General, ProjectCategory.Ordinary, false, false, lastYear, lastYear, "王志强", "13903559001",
+                WideBudget - WideBudget / 10m, WideBudget / 10m, 0m, $"{education.Name}{lastYear}年度部门整体支出绩效目标。"), education.Id, [Role.Department], scope, ct);
+            wideId = p.Id;
+            var goal = await Goals(db).SaveDraftAsync(p, null, WideGoal(), education.Id, [Role.Department], ct);
+            await Goals(db).ActAsync(p, GoalAction.Submit, goal.Version, null, null, education.Id, [Role.Department], ct);
+        }
+        var educationSection = orgs.First(o => o.Id == sections[education.Id]);
+        var educationBudget = await DemoGoals.ActorAsync(read, educationSection, Role.BudgetSection, ct);
+        await GoalStepAsync(contextFor, educationBudget, wideId, GoalAction.Pass, new GoalReviewScore(23m, 23m, 22m, 22m), educationSection.Id, Role.BudgetSection, ct);
+        await GoalStepAsync(contextFor, educationBudget, wideId, GoalAction.Approve, null, educationSection.Id, Role.BudgetSection, ct, "随部门预算批复");
+
         // The whole year's payments, imported by the performance section as the treasury system exports them.
         await DemoPayments.SeedAsync(contextFor, time, lastYear, ct);
 
@@ -93,24 +113,42 @@ internal static class DemoSelfEvaluations
         var projects = await read.Projects.AsNoTracking().Where(p => p.FiscalYear == lastYear).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         foreach (var form in forms.OrderBy(f => f.Id))
         {
-            var plan = Plans.First(p => p.Template.Name == projects[form.ProjectId]);
+            var plan = form.IsDepartmentWide ? new Plan(null, 87m, Path.Passed) : Plans.First(p => p.Template!.Name == projects[form.ProjectId]);
             var unit = orgs.First(o => o.Id == form.OrganizationId);
             var dept = orgs.First(o => o.Id == form.DepartmentId);
-            var unitActor = await DemoGoals.ActorAsync(read, unit, Role.BudgetUnit, ct);
-            var version = await Act(contextFor, unitActor, unit, Role.BudgetUnit, async (s, c) =>
+            var submitter = form.IsDepartmentWide ? Role.Department : Role.BudgetUnit;
+            var unitActor = await DemoGoals.ActorAsync(read, unit, submitter, ct);
+            var version = await Act(contextFor, unitActor, unit, submitter, async (s, c) =>
             {
                 var view = await s.EvaluationAsync(form.Id, c, ct);
                 var saved = await s.SaveAsync(form.Id, view.Evaluation.Version, Fill(view, plan.AimedTotal), c, ct);
                 return plan.Path == Path.Draft ? saved.Version : (await s.ActAsync(form.Id, saved.Version, SelfEvaluationAction.Submit, null, c, ct)).Version;
             });
             if (plan.Path is Path.Draft or Path.Submitted) continue;
-            var deptActor = await DemoGoals.ActorAsync(read, dept, Role.Department, ct);
-            await Act(contextFor, deptActor, dept, Role.Department, async (s, c) => plan.Path == Path.Returned
+            var (reviewer, reviewerRole) = form.IsDepartmentWide ? (perf, Role.PerformanceSection) : (dept, Role.Department);
+            var deptActor = await DemoGoals.ActorAsync(read, reviewer, reviewerRole, ct);
+            await Act(contextFor, deptActor, reviewer, reviewerRole, async (s, c) => plan.Path == Path.Returned
                 ? await s.ActAsync(form.Id, version, SelfEvaluationAction.Return,
                     "“远程会诊人次”未达成目标的原因分析过于笼统，请结合基层机构接入进度逐项说明，并细化下年度改进措施。", c, ct)
                 : await s.ActAsync(form.Id, version, SelfEvaluationAction.Pass, "经核实，自评结果客观，同意。", c, ct));
         }
     }
+
+    private const decimal WideBudget = 18_600_000m;
+
+    /// <summary>A department-wide goal whose indicators cover the six dimensions of a whole-department evaluation.</summary>
+    private static GoalInput WideGoal() => new(
+        "全面落实教育优先发展战略，推进义务教育优质均衡发展，提升部门履职效能和资金使用效益。",
+        "完成年度教育重点工作任务，义务教育巩固率不低于98%，预算资金按期拨付，“三公”经费只减不增，群众对教育满意度不低于90%。",
+        [
+            new("Output", "Quantity", "义务教育学校办学条件达标数", Comparison.AtLeast, 45m, "≥45所", "所", 20m, "达到目标值得满分，未达到按比例扣分。", TargetBasis.Plan, null, null),
+            new("Output", "Quality", "年度教育重点工作任务完成率", Comparison.AtLeast, 100m, "100%", "%", 15m, "全部完成得满分，按比例扣分。", TargetBasis.Plan, null, null),
+            new("Output", "Timeliness", "预算资金按期拨付率", Comparison.AtLeast, 95m, "≥95%", "%", 10m, "达到95%得满分，按比例扣分。", TargetBasis.Industry, null, null),
+            new("Output", "Cost", "“三公”经费支出", Comparison.AtMost, 120m, "≤120万元", "万元", 5m, "不超过上年得满分，超支不得分。", TargetBasis.History, null, null),
+            new("Benefit", "Social", "义务教育巩固率", Comparison.AtLeast, 98m, "≥98%", "%", 20m, "达到目标值得满分，按比例扣分。", TargetBasis.History, null, null),
+            new("Benefit", "Sustainability", "中小学教育信息化覆盖率", Comparison.AtLeast, 90m, "≥90%", "%", 10m, "达到目标值得满分，按比例扣分。", TargetBasis.Plan, null, null),
+            new("Satisfaction", "ServiceRecipient", "群众对教育满意度", Comparison.AtLeast, 90m, "≥90%", "%", 10m, "以问卷调查结果为准。", TargetBasis.Industry, null, null),
+        ]);
 
     /// <summary>
     /// What the unit reports so that the total lands near <paramref name="aimed"/>: every higher-is-better indicator reached to the same

@@ -70,6 +70,22 @@ public sealed partial class SelfEvaluationPagesTests(AppFixture fixture) : IClas
         Assert.Contains("按提交时规则第", form);
         Assert.Contains(((decimal)passed["total"]!).ToString("0.00", CultureInfo.InvariantCulture), form);
         Assert.Contains("id=\"history-table\"", form);
+
+        // 部门整体自评: 长治市教育局's own form, submitted by the department, passed by the performance section, grouped by dimension.
+        var wide = rows.Single(r => (string)r!["unitName"]! == "长治市教育局")!;
+        Assert.Equal("DepartmentReviewed", (string)wide["state"]!);
+        Assert.Equal((long)wide["unitId"]!, (long)wide["departmentId"]!);
+        using var dept = new BrowserSession(app.Factory);
+        await dept.LogInAsync("dept");
+        var wideForm = await PageAsync(dept, $"/Evaluations/SelfEvaluation?id={(long)wide["id"]!}");
+        Assert.Contains("部门整体支出绩效自评表", wideForm);
+        Assert.Contains("财政已审核", wideForm);
+        foreach (var dimension in new[] { "运行成本", "管理效率", "履职效能", "社会效应", "可持续发展能力", "服务对象满意度" })
+            Assert.Contains($"<td class=\"self-dimension\">{dimension}</td>", wideForm);
+        var history = (await app.GetJsonAsync("perf", $"/api/v1/evaluations/self/{(long)wide["id"]!}"))["history"]!.AsArray();
+        Assert.Equal([("Submit", "Department"), ("Pass", "PerformanceSection")], history.Select(h => ((string)h!["action"]!, (string)h["role"]!)).ToList());
+        using (var otherDept = await app.GetAsync("unit", $"/api/v1/evaluations/self/{(long)wide["id"]!}"))
+            Assert.Equal(HttpStatusCode.NotFound, otherDept.StatusCode);
     }
 
     [SkippableTheory]

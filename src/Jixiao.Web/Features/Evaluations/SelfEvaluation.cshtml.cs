@@ -91,7 +91,7 @@ public sealed class SelfEvaluationModel(CurrentUser me, SelfEvaluationService ev
         var caller = await me.CallerAsync(ct);
         var saved = await evaluations.SaveAsync(Id, RequireVersion(), Input(), caller, ct);
         var e = await evaluations.ActAsync(Id, saved.Version, SelfEvaluationAction.Submit, null, caller, ct);
-        TempData["Flash"] = $"自评表已提交：总分 {e.Total:0.00}，等级“{e.Grade?.ChineseName()}”，等待主管部门审核。";
+        TempData["Flash"] = $"自评表已提交：总分 {e.Total:0.00}，等级“{e.Grade?.ChineseName()}”，等待{(e.IsDepartmentWide ? "财政部门绩效管理科" : "主管部门")}审核。";
         return RedirectToPage(new { id = Id });
     }
 
