@@ -70,6 +70,17 @@ public sealed partial class SelfEvaluationPagesTests(AppFixture fixture) : IClas
         Assert.Contains("按提交时规则第", form);
         Assert.Contains(((decimal)passed["total"]!).ToString("0.00", CultureInfo.InvariantCulture), form);
         Assert.Contains("id=\"history-table\"", form);
+        using (var download = await perf.GetAsync($"/Evaluations/SelfEvaluation?id={(long)passed["id"]!}&handler=Download"))
+        {
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", download.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("项目支出绩效自评表", download.Content.Headers.ContentDisposition?.FileNameStar);
+            using var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await download.Content.ReadAsByteArrayAsync()), false);
+            var strings = book.WorkbookPart!.SharedStringTablePart?.SharedStringTable.InnerText ?? string.Join("", book.WorkbookPart.WorksheetParts.Select(w => w.Worksheet.InnerText));
+            Assert.Contains("偏差原因分析及改进措施", strings);
+            Assert.Contains((string)passed["projectName"]!, strings);
+            Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(book).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        }
 
         // 部门整体自评: 长治市教育局's own form, submitted by the department, passed by the performance section, grouped by dimension.
         var wide = rows.Single(r => (string)r!["unitName"]! == "长治市教育局")!;
@@ -82,6 +93,11 @@ public sealed partial class SelfEvaluationPagesTests(AppFixture fixture) : IClas
         Assert.Contains("财政已审核", wideForm);
         foreach (var dimension in new[] { "运行成本", "管理效率", "履职效能", "社会效应", "可持续发展能力", "服务对象满意度" })
             Assert.Contains($"<td class=\"self-dimension\">{dimension}</td>", wideForm);
+        using (var wideBook = await dept.GetAsync($"/Evaluations/SelfEvaluation?id={(long)wide["id"]!}&handler=Download"))
+        {
+            Assert.Equal(HttpStatusCode.OK, wideBook.StatusCode);
+            Assert.Contains("部门整体支出绩效自评表", wideBook.Content.Headers.ContentDisposition?.FileNameStar);
+        }
         var history = (await app.GetJsonAsync("perf", $"/api/v1/evaluations/self/{(long)wide["id"]!}"))["history"]!.AsArray();
         Assert.Equal([("Submit", "Department"), ("Pass", "PerformanceSection")], history.Select(h => ((string)h!["action"]!, (string)h["role"]!)).ToList());
         using (var otherDept = await app.GetAsync("unit", $"/api/v1/evaluations/self/{(long)wide["id"]!}"))

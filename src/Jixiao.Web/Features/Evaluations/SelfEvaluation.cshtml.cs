@@ -1,6 +1,7 @@
 using Jixiao.Core.Common;
 using Jixiao.Core.Evaluations;
 using Jixiao.Core.Identity;
+using Jixiao.Core.Indicators;
 using Jixiao.Core.Monitoring;
 using Jixiao.Core.RuleSets;
 using Jixiao.Web.Infrastructure;
@@ -122,6 +123,40 @@ public sealed class SelfEvaluationModel(CurrentUser me, SelfEvaluationService ev
             return new JsonResult(new LiveScoreResponse(null, "", "—", "", "", false, [], [], ex.Message));
         }
     }
+
+    /// <summary>下载自评表: the form as it stands, as .xlsx in the layout of 附件1.</summary>
+    public async Task<IActionResult> OnGetDownloadAsync()
+    {
+        await ReloadAsync();
+        var e = Evaluation;
+        var sc = View.Score;
+        var wide = e.IsDepartmentWide;
+        var rows = e.Indicators.OrderBy(i => i.SortOrder).ToList();
+        var order = Enumerable.Range(0, rows.Count).OrderBy(n => wide ? DepartmentDimensions.Order(rows[n].Level1, rows[n].Level2) : 0).ThenBy(n => n);
+        var sheet = new SelfEvaluationSheet(wide ? "部门整体支出绩效自评表" : "项目支出绩效自评表", e.FiscalYear, SelfEvaluationWorkflow.StateName(e.State, wide),
+            View.Project.Code, View.Project.Name, View.DepartmentName, wide ? "部门整体" : View.UnitName, e.YearStartBudget, View.FullYearBudget, View.Executed,
+            sc.ExecutionRate, sc.ExecutionPoints, e.ExpectedOutcome, e.ActualOutcome,
+            order.Select(n =>
+            {
+                var i = rows[n];
+                var actual = i.Comparison == Comparison.Qualitative
+                    ? (i.Band is { } b ? b.ChineseName() + (i.EnteredPoints is { } ep ? $"（{Display.Number(ep)}分）" : "") : "")
+                    : i.Actual is { } a ? Display.Number(a) + i.Unit : "";
+                return new SelfEvaluationSheetRow(wide ? DepartmentDimensions.Of(i.Level1, i.Level2) : null, Level1Name(i), Level2Name(i), i.Name, TargetText(i),
+                    actual, i.Weight, sc.Indicators[n].Points, i.DeviationReason, i.Measures);
+            }).ToList(),
+            sc.Total, sc.Grade.ChineseName(), RuleSetText(View));
+        return File(SelfEvaluationWorkbook.Build(sheet), XlsxExport.ContentType,
+            $"{(wide ? "部门整体支出绩效自评表" : "项目支出绩效自评表")}-{View.Project.Code}-{e.FiscalYear}.xlsx");
+    }
+
+    public static string TargetText(SelfEvaluationIndicator i) =>
+        i.TargetText ?? (i.Target is { } t ? $"{i.Comparison.Symbol()}{Display.Number(t)}{i.Unit}" : "—");
+
+    /// <summary>Which rules the score is computed with: the version fixed at submission, or the version in force while editable.</summary>
+    public static string RuleSetText(SelfEvaluationView v) => v.Score.RuleSetVersion is { } rv
+        ? $"{(v.Evaluation.IsEditable ? "按现行" : "按提交时")}规则第 {rv} 版计算"
+        : "按国家默认规则计算";
 
     public async Task ReloadAsync()
     {
