@@ -124,6 +124,8 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, RuleSetService rul
         var e = await db.SelfEvaluations.AsNoTracking().Include(x => x.Indicators).InScope(caller.Scope).FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFoundException("自评表");
         if (!e.IsEditable) throw new DomainException($"自评表当前为“{e.State.ChineseName()}”，不能修改。");
+        if (!caller.Has(SelfEvaluationWorkflow.Submitter(e)) || caller.OrganizationId != e.OrganizationId)
+            throw new DomainException(e.IsDepartmentWide ? "部门整体自评表由预算部门填报。" : "自评表由项目单位填报。");
         foreach (var i in input.Indicators)
         {
             var row = e.Indicators.FirstOrDefault(x => x.Id == i.Id) ?? throw new DomainException("指标不属于本自评表，请刷新后重试。");
@@ -131,6 +133,14 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, RuleSetService rul
         }
         var (budget, executed) = await FiguresAsync(e, ct);
         return (await LiveAsync(e, budget, executed, ct), e.Indicators.OrderBy(i => i.SortOrder).Select(i => i.Id).ToList());
+    }
+
+    /// <summary>The fiscal year of a task in the caller's regions (a to-do's link names the task, not the year); null when there is none.</summary>
+    public async Task<int?> TaskYearAsync(long taskId, Caller caller, CancellationToken ct = default)
+    {
+        var regions = caller.Scope.RegionIds.ToList();
+        return await db.SelfEvaluationTasks.AsNoTracking().Where(t => t.Id == taskId && regions.Contains(t.RegionId)).Select(t => (int?)t.FiscalYear)
+            .FirstOrDefaultAsync(ct);
     }
 
     public async Task<IReadOnlyList<SelfEvaluationTaskRow>> TasksAsync(int fiscalYear, Caller caller, CancellationToken ct = default)

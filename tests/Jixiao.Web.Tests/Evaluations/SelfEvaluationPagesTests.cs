@@ -46,6 +46,15 @@ public sealed partial class SelfEvaluationPagesTests(AppFixture fixture) : IClas
         var returned = rows.First(r => (string)r!["state"]! == "Returned")!;
         Assert.Contains("请", (string)(await app.GetJsonAsync("unit2", $"/api/v1/evaluations/self/{(long)returned["id"]!}"))["returnReason"]!);
 
+        // The to-do's link names the task only; the list is of the task's year although unit2 works in this year.
+        using (var unit2 = new BrowserSession(app.Factory))
+        {
+            await unit2.LogInAsync("unit2");
+            var taskList = await PageAsync(unit2, $"/Evaluations/Self?taskId={(long)returned["taskId"]!}");
+            Assert.Contains($"/Evaluations/SelfEvaluation?id={(long)returned["id"]!}", taskList);
+            Assert.Contains("自评表已被主管部门退回", await PageAsync(unit2, $"/Evaluations/SelfEvaluation?id={(long)returned["id"]!}"));
+        }
+
         using var perf = new BrowserSession(app.Factory);
         await perf.LogInAsync("perf");
         var html = await PageAsync(perf, $"/Evaluations/Self?year={lastYear}");
@@ -232,6 +241,15 @@ public sealed partial class SelfEvaluationPagesTests(AppFixture fixture) : IClas
         Assert.Contains("data-state=\"Returned\"", html);
         Assert.Contains("未完成工程的后续安排不具体", html);
         Assert.Contains("data-editable=\"true\"", html);
+
+        // Only the unit scores its form as it types: the department is told so.
+        using (var notMine = await dept.PostFormAsync($"{path}&handler=Score", new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = BrowserSession.AntiforgeryToken(review),
+            [$"Rows[0].Id"] = ((long)indicators[0]!["id"]!).ToString(CultureInfo.InvariantCulture),
+            [$"Rows[0].Actual"] = "1",
+        }))
+            Assert.Contains("由项目单位填报", (string)JsonNode.Parse(await notMine.Content.ReadAsStringAsync())!["error"]!);
 
         // Another unit's form does not exist for unit2.
         using var other = new BrowserSession(app.Factory);

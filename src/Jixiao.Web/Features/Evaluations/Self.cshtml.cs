@@ -77,7 +77,9 @@ public sealed class SelfModel(CurrentUser me, SelfEvaluationService evaluations)
     public async Task<IActionResult> OnGetExportAsync()
     {
         var ct = HttpContext.RequestAborted;
-        var rows = await evaluations.EvaluationsAsync(Filter(), await me.CallerAsync(ct), ct);
+        var caller = await me.CallerAsync(ct);
+        if (Year is null && TaskId is { } taskId) Year = await evaluations.TaskYearAsync(taskId, caller, ct);
+        var rows = await evaluations.EvaluationsAsync(Filter(), caller, ct);
         return XlsxExport.File<SelfEvaluationRow>($"绩效自评-{FiscalYear}-{DateTime.Now:yyyyMMdd}.xlsx",
         [
             ("编号", r => r.Id),
@@ -117,6 +119,8 @@ public sealed class SelfModel(CurrentUser me, SelfEvaluationService evaluations)
     {
         var ct = HttpContext.RequestAborted;
         var caller = await me.CallerAsync(ct);
+        // A to-do's link names the task only: its list is of the task's year, whatever year the user works in.
+        if (Year is null && TaskId is { } taskId) Year = await evaluations.TaskYearAsync(taskId, caller, ct);
         Tasks = await evaluations.TasksAsync(FiscalYear, caller, ct);
         var all = await evaluations.EvaluationsAsync(new SelfEvaluationFilter(FiscalYear, TaskId), caller, ct);
         Departments = all.Select(r => (r.DepartmentId, r.DepartmentName)).Distinct().ToList();

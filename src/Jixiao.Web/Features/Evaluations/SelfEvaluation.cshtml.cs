@@ -170,7 +170,12 @@ public sealed class SelfEvaluationModel(CurrentUser me, SelfEvaluationService ev
         {
             Rows = rows.Select(i => new SelfRowInput
             {
-                Id = i.Id, Actual = i.Actual, Band = i.Band, Points = i.EnteredPoints, DeviationReason = i.DeviationReason, Measures = i.Measures,
+                Id = i.Id,
+                Actual = i.Actual,
+                Band = i.Band,
+                Points = i.EnteredPoints,
+                DeviationReason = i.DeviationReason,
+                Measures = i.Measures,
             }).ToList();
             ActualOutcome = Evaluation.ActualOutcome;
         }
