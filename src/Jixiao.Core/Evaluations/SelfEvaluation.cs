@@ -81,7 +81,10 @@ public enum SelfEvaluationAction
     Return,
 }
 
-/// <summary>The self-evaluation's workflow: the unit submits, the department passes or returns with a reason.</summary>
+/// <summary>
+/// The self-evaluation's workflow: the unit submits, the department passes or returns with a reason. A whole-department
+/// self-evaluation (部门整体自评) is submitted by the department and reviewed by the performance section.
+/// </summary>
 public static class SelfEvaluationWorkflow
 {
     public static string ChineseName(this SelfEvaluationState s) => s switch
@@ -105,6 +108,23 @@ public static class SelfEvaluationWorkflow
             .Allow(SelfEvaluationState.Returned, SelfEvaluationAction.Submit, SelfEvaluationState.Submitted, false, Role.BudgetUnit)
             .Allow(SelfEvaluationState.Submitted, SelfEvaluationAction.Pass, SelfEvaluationState.DepartmentReviewed, false, Role.Department)
             .Allow(SelfEvaluationState.Submitted, SelfEvaluationAction.Return, SelfEvaluationState.Returned, true, Role.Department);
+
+    /// <summary>部门整体自评: the department submits its own form; the performance section passes or returns it.</summary>
+    public static readonly StateMachine<SelfEvaluationState, SelfEvaluationAction> DepartmentWide =
+        new StateMachine<SelfEvaluationState, SelfEvaluationAction>(ChineseName, ChineseName)
+            .Allow(SelfEvaluationState.Draft, SelfEvaluationAction.Submit, SelfEvaluationState.Submitted, false, Role.Department)
+            .Allow(SelfEvaluationState.Returned, SelfEvaluationAction.Submit, SelfEvaluationState.Submitted, false, Role.Department)
+            .Allow(SelfEvaluationState.Submitted, SelfEvaluationAction.Pass, SelfEvaluationState.DepartmentReviewed, false, Role.PerformanceSection)
+            .Allow(SelfEvaluationState.Submitted, SelfEvaluationAction.Return, SelfEvaluationState.Returned, true, Role.PerformanceSection);
+
+    public static StateMachine<SelfEvaluationState, SelfEvaluationAction> For(SelfEvaluation e) => e.IsDepartmentWide ? DepartmentWide : Machine;
+
+    /// <summary>Who fills in and submits the form: the unit, or the department for its whole-department form.</summary>
+    public static Role Submitter(SelfEvaluation e) => e.IsDepartmentWide ? Role.Department : Role.BudgetUnit;
+
+    /// <summary>The state's name on a form: a whole-department form is reviewed by the finance side, not by a department.</summary>
+    public static string StateName(SelfEvaluationState s, bool departmentWide) =>
+        departmentWide && s == SelfEvaluationState.DepartmentReviewed ? "财政已审核" : s.ChineseName();
 }
 
 /// <summary>
@@ -184,6 +204,9 @@ public sealed class SelfEvaluation : IVersioned, IOrganizationOwned
     public IReadOnlyList<SelfEvaluationIndicator> Indicators => _indicators;
 
     public bool IsEditable => State is SelfEvaluationState.Draft or SelfEvaluationState.Returned;
+
+    /// <summary>部门整体自评: the form of a department's whole-spending record, owned by the department itself.</summary>
+    public bool IsDepartmentWide => OrganizationId == DepartmentId;
 
     public void Edit(string? actualOutcome)
     {

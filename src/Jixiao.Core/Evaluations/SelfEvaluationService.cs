@@ -58,9 +58,12 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, RuleSetService rul
         var task = new SelfEvaluationTask(regionId, fiscalYear, input.Title, input.Deadline, db.Actor.Name, db.Now);
         if (await db.SelfEvaluationTasks.AnyAsync(t => t.RegionId == regionId && t.FiscalYear == fiscalYear && t.State == SelfEvaluationTaskState.Open, ct))
             throw new DomainException($"{fiscalYear}年度的自评任务已经下达且尚未结束。");
+        // Units' projects, and each department's whole-spending record (部门整体自评, filled in by the department).
         var projects = await db.Projects.AsNoTracking()
-            .Where(p => p.RegionId == regionId && p.FiscalYear == fiscalYear && p.Kind != ProjectKind.OverallSpending)
-            .Join(db.Organizations, p => p.OrganizationId, o => o.Id, (p, o) => new { p, o.Kind }).Where(x => x.Kind == OrganizationKind.BudgetUnit)
+            .Where(p => p.RegionId == regionId && p.FiscalYear == fiscalYear)
+            .Join(db.Organizations, p => p.OrganizationId, o => o.Id, (p, o) => new { p, o.Kind })
+            .Where(x => (x.p.Kind != ProjectKind.OverallSpending && x.Kind == OrganizationKind.BudgetUnit)
+                || (x.p.Kind == ProjectKind.OverallSpending && x.Kind == OrganizationKind.Department))
             .Select(x => x.p).ToListAsync(ct);
         var goals = await db.PerformanceGoals.AsNoTracking().Include(g => g.Indicators)
             .Where(g => g.FiscalYear == fiscalYear && g.RegionId == regionId && (g.State == GoalState.Approved || g.State == GoalState.Published))
@@ -68,7 +71,7 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, RuleSetService rul
         var inForce = goals.GroupBy(g => g.ProjectId).ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.VersionNo).First());
         var already = await db.SelfEvaluations.Where(e => e.RegionId == regionId && e.FiscalYear == fiscalYear).Select(e => e.ProjectId).ToListAsync(ct);
         projects = projects.Where(p => inForce.ContainsKey(p.Id) && !already.Contains(p.Id)).OrderBy(p => p.Code).ToList();
-        if (projects.Count == 0) throw new DomainException("没有符合条件的项目（须为目标已批复且尚未自评的单位项目）：未下达自评任务。");
+        if (projects.Count == 0) throw new DomainException("没有符合条件的项目（须为目标已批复且尚未自评的单位项目或部门整体支出）：未下达自评任务。");
         db.SelfEvaluationTasks.Add(task);
         await db.SaveChangesAsync(ct);
         var due = task.Deadline.ToDateTime(new TimeOnly(23, 59)).AddHours(-8);
@@ -80,11 +83,64 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, RuleSetService rul
                     i.TargetValue, i.TargetText, i.Unit, i.Weight))));
         }
         foreach (var unit in projects.Select(p => p.OrganizationId).Distinct())
-            todos.Assign(new Todo(regionId, fiscalYear, $"填报绩效自评：{task.Title}", $"/Evaluations/Self?taskId={task.Id}", nameof(SelfEvaluationTask),
-                $"{task.Id}-{unit}", db.Now, due, null, unit, Role.BudgetUnit));
+        {
+            var departmentWide = projects.Any(p => p.OrganizationId == unit && p.DepartmentId == unit);
+            todos.Assign(new Todo(regionId, fiscalYear, $"{(departmentWide ? "填报部门整体绩效自评" : "填报绩效自评")}：{task.Title}",
+                $"/Evaluations/Self?taskId={task.Id}", nameof(SelfEvaluationTask), $"{task.Id}-{unit}", db.Now, due, null, unit,
+                departmentWide ? Role.Department : Role.BudgetUnit));
+        }
         db.Audit("evaluation.self-task", nameof(SelfEvaluationTask), task.Id.ToString(), new { task.Title, task.Deadline, projects = projects.Count });
         await db.SaveChangesAsync(ct);
         return task;
+    }
+
+    /// <summary>
+    /// Ends a task (绩效管理科): forms not yet submitted can no longer be filled in or submitted, submitted ones stay as they are and
+    /// may still be reviewed by their departments; the units' filling to-dos of the task are closed.
+    /// </summary>
+    public async Task<SelfEvaluationTask> CloseTaskAsync(long id, int version, Caller caller, CancellationToken ct = default)
+    {
+        var regions = caller.Scope.RegionIds.ToList();
+        var task = await db.SelfEvaluationTasks.FirstOrDefaultAsync(t => t.Id == id && regions.Contains(t.RegionId), ct) ?? throw new NotFoundException("自评任务");
+        if (!caller.Has(Role.PerformanceSection) || task.RegionId != caller.Scope.HomeRegionId) throw new DomainException("自评任务由下达它的财政部门绩效管理科结束。");
+        db.ExpectVersion(task, version);
+        task.Close();
+        var open = await db.SelfEvaluations.AsNoTracking().Where(e => e.TaskId == id && (e.State == SelfEvaluationState.Draft || e.State == SelfEvaluationState.Returned))
+            .Select(e => new { e.Id, e.OrganizationId }).ToListAsync(ct);
+        var units = await db.SelfEvaluations.AsNoTracking().Where(e => e.TaskId == id).Select(e => e.OrganizationId).Distinct().ToListAsync(ct);
+        foreach (var unit in units) await todos.CompleteFor(nameof(SelfEvaluationTask), $"{task.Id}-{unit}", ct);
+        foreach (var e in open) await todos.CompleteFor(SubjectType, e.Id.ToString(), ct);
+        db.Audit("evaluation.self-task.close", nameof(SelfEvaluationTask), task.Id.ToString(), new { task.Title, unsubmitted = open.Count });
+        await db.SaveChangesAsync(ct);
+        return task;
+    }
+
+    /// <summary>
+    /// The score of what the unit has typed, without saving it: the form as entered is applied to the loaded record in memory and scored
+    /// as <see cref="EvaluationAsync"/> would score it once saved, with the rows' ids in the score's order. Nothing is written.
+    /// </summary>
+    public async Task<(LiveSelfEvaluationScore Score, IReadOnlyList<long> RowIds)> PreviewAsync(long id, SelfEvaluationInputForm input, Caller caller, CancellationToken ct = default)
+    {
+        var e = await db.SelfEvaluations.AsNoTracking().Include(x => x.Indicators).InScope(caller.Scope).FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new NotFoundException("自评表");
+        if (!e.IsEditable) throw new DomainException($"自评表当前为“{e.State.ChineseName()}”，不能修改。");
+        if (!caller.Has(SelfEvaluationWorkflow.Submitter(e)) || caller.OrganizationId != e.OrganizationId)
+            throw new DomainException(e.IsDepartmentWide ? "部门整体自评表由预算部门填报。" : "自评表由项目单位填报。");
+        foreach (var i in input.Indicators)
+        {
+            var row = e.Indicators.FirstOrDefault(x => x.Id == i.Id) ?? throw new DomainException("指标不属于本自评表，请刷新后重试。");
+            row.Report(i.Actual, i.Band, i.Points, i.DeviationReason, i.Measures);
+        }
+        var (budget, executed) = await FiguresAsync(e, ct);
+        return (await LiveAsync(e, budget, executed, ct), e.Indicators.OrderBy(i => i.SortOrder).Select(i => i.Id).ToList());
+    }
+
+    /// <summary>The fiscal year of a task in the caller's regions (a to-do's link names the task, not the year); null when there is none.</summary>
+    public async Task<int?> TaskYearAsync(long taskId, Caller caller, CancellationToken ct = default)
+    {
+        var regions = caller.Scope.RegionIds.ToList();
+        return await db.SelfEvaluationTasks.AsNoTracking().Where(t => t.Id == taskId && regions.Contains(t.RegionId)).Select(t => (int?)t.FiscalYear)
+            .FirstOrDefaultAsync(ct);
     }
 
     public async Task<IReadOnlyList<SelfEvaluationTaskRow>> TasksAsync(int fiscalYear, Caller caller, CancellationToken ct = default)
@@ -139,9 +195,10 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, RuleSetService rul
             (budget, executed) = await FiguresAsync(e, ct);
             score = await LiveAsync(e, budget, executed, ct);
         }
-        var actions = SelfEvaluationWorkflow.Machine.ActionsFrom(e.State, caller.Roles)
+        var actions = SelfEvaluationWorkflow.For(e).ActionsFrom(e.State, caller.Roles)
             .Where(a => a != SelfEvaluationAction.Submit || caller.OrganizationId == e.OrganizationId).ToList();
-        var canEdit = e.IsEditable && caller.Has(Role.BudgetUnit) && caller.OrganizationId == e.OrganizationId && task.State == SelfEvaluationTaskState.Open;
+        var canEdit = e.IsEditable && caller.Has(SelfEvaluationWorkflow.Submitter(e)) && caller.OrganizationId == e.OrganizationId
+            && task.State == SelfEvaluationTaskState.Open;
         var history = await db.WorkflowSteps.AsNoTracking().Where(s => s.SubjectType == SubjectType && s.SubjectId == id.ToString()).OrderBy(s => s.At).ThenBy(s => s.Id).ToListAsync(ct);
         return new(e, task, project, names.GetValueOrDefault(e.OrganizationId, ""), names.GetValueOrDefault(e.DepartmentId, ""), budget, executed, score,
             actions, canEdit, history);
@@ -150,7 +207,8 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, RuleSetService rul
     public async Task<SelfEvaluation> SaveAsync(long id, int version, SelfEvaluationInputForm input, Caller caller, CancellationToken ct = default)
     {
         var e = await LoadAsync(id, caller, ct);
-        if (!caller.Has(Role.BudgetUnit) || caller.OrganizationId != e.OrganizationId) throw new DomainException("自评表由项目单位填报。");
+        if (!caller.Has(SelfEvaluationWorkflow.Submitter(e)) || caller.OrganizationId != e.OrganizationId)
+            throw new DomainException(e.IsDepartmentWide ? "部门整体自评表由预算部门填报。" : "自评表由项目单位填报。");
         var task = await db.SelfEvaluationTasks.AsNoTracking().FirstAsync(t => t.Id == e.TaskId, ct);
         if (task.State != SelfEvaluationTaskState.Open) throw new DomainException("该自评任务已经结束，不能再填报。");
         db.ExpectVersion(e, version);
@@ -169,7 +227,7 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, RuleSetService rul
     {
         var e = await LoadAsync(id, caller, ct);
         db.ExpectVersion(e, version);
-        var t = SelfEvaluationWorkflow.Machine.Check(e.State, action, caller.Roles, reason);
+        var t = SelfEvaluationWorkflow.For(e).Check(e.State, action, caller.Roles, reason);
         var task = await db.SelfEvaluationTasks.AsNoTracking().FirstAsync(x => x.Id == e.TaskId, ct);
         var project = await db.Projects.AsNoTracking().FirstAsync(p => p.Id == e.ProjectId, ct);
         string? comment = reason;
@@ -200,13 +258,17 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, RuleSetService rul
         if (action == SelfEvaluationAction.Submit && !await db.SelfEvaluations.AnyAsync(x => x.TaskId == task.Id && x.OrganizationId == e.OrganizationId
                 && x.Id != e.Id && (x.State == SelfEvaluationState.Draft || x.State == SelfEvaluationState.Returned), ct))
             await todos.CompleteFor(nameof(SelfEvaluationTask), $"{task.Id}-{e.OrganizationId}", ct);
-        (long Org, Role Role, string Title)? next = e.State switch
+        var reviewer = e.IsDepartmentWide
+            ? (await db.Organizations.AsNoTracking().Where(o => o.RegionId == e.RegionId && o.Kind == OrganizationKind.PerformanceSection)
+                .Select(o => (long?)o.Id).FirstOrDefaultAsync(ct), Role.PerformanceSection)
+            : ((long?)e.DepartmentId, Role.Department);
+        (long? Org, Role Role, string Title)? next = e.State switch
         {
-            SelfEvaluationState.Submitted => (e.DepartmentId, Role.Department, $"审核绩效自评：{project.Name}"),
-            SelfEvaluationState.Returned => (e.OrganizationId, Role.BudgetUnit, $"修改被退回的绩效自评表：{project.Name}"),
+            SelfEvaluationState.Submitted => (reviewer.Item1, reviewer.Item2, $"审核{(e.IsDepartmentWide ? "部门整体" : "")}绩效自评：{project.Name}"),
+            SelfEvaluationState.Returned => (e.OrganizationId, SelfEvaluationWorkflow.Submitter(e), $"修改被退回的绩效自评表：{project.Name}"),
             _ => null,
         };
-        if (next is { } n)
+        if (next is { Org: not null } n)
             todos.Assign(new Todo(e.RegionId, e.FiscalYear, n.Title, $"/Evaluations/SelfEvaluation?id={e.Id}", SubjectType, e.Id.ToString(), db.Now, null, null, n.Org, n.Role));
         await db.SaveChangesAsync(ct);
         return e;
@@ -218,6 +280,16 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, RuleSetService rul
     /// <summary>全年预算数 and 全年执行数 as the warning board computes them at the end of December: one computation, the same numbers.</summary>
     private async Task<(decimal Budget, decimal Executed)> FiguresAsync(SelfEvaluation e, CancellationToken ct)
     {
+        if (e.IsDepartmentWide)
+        {
+            // The whole-spending record is not on the warning board: its budget after any adjustment, its payments of the year.
+            var total = await db.Projects.AsNoTracking().Where(p => p.Id == e.ProjectId).Select(p => p.TotalBudget).FirstAsync(ct);
+            var adjusted = (await db.FinanceActions.AsNoTracking().Where(a => a.ProjectId == e.ProjectId && a.NewBudget != null)
+                .Select(a => new { a.Id, a.NewBudget }).ToListAsync(ct)).OrderBy(a => a.Id).LastOrDefault()?.NewBudget;
+            var paid = (await db.Payments.AsNoTracking().Where(x => x.FiscalYear == e.FiscalYear && x.ProjectId == e.ProjectId)
+                .Select(x => x.Amount).ToListAsync(ct)).Sum();
+            return (adjusted ?? total, paid);
+        }
         var row = (await board.ComputeAsync(new OrgScope(e.RegionId, new HashSet<long> { e.OrganizationId }, new HashSet<long> { e.RegionId }),
             new WarningFilter(e.FiscalYear, 12), ct)).First(x => x.ProjectId == e.ProjectId);
         return (row.Budget, row.Executed);

@@ -19,7 +19,7 @@ namespace Jixiao.Web.Demo;
 /// </summary>
 internal static class DemoGoals
 {
-    private sealed record Template(string Unit, string Name, decimal Budget, (string Name, decimal Value, string Unit) Quantity, string Quality,
+    internal sealed record Template(string Unit, string Name, decimal Budget, (string Name, decimal Value, string Unit) Quantity, string Quality,
         (string Level2, string Name, Comparison Comparison, decimal Value, string Unit) Benefit, string Served, bool NewMajor = false);
 
     private static readonly Template[] Templates =
@@ -150,7 +150,7 @@ internal static class DemoGoals
 
     private static string ResponsiblePerson(int i) => new[] { "郭志刚", "韩丽娟", "马骏", "杨帆", "冯建华", "宋晓燕", "郝文斌", "牛慧芳", "申国强", "常玉梅" }[i % 10];
 
-    private static GoalInput Input(Template t)
+    internal static GoalInput Input(Template t)
     {
         var wan = t.Budget / 10_000m;
         return new GoalInput(

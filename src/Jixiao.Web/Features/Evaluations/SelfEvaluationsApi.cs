@@ -10,6 +10,8 @@ namespace Jixiao.Web.Features.Evaluations;
 
 public sealed record SelfTaskRequest(string Title, DateOnly Deadline, int? Year = null);
 
+public sealed record SelfTaskCloseRequest(int Version);
+
 public sealed record SelfEvaluationRequest(int Version, IReadOnlyList<SelfEvaluationIndicatorInput> Indicators, string? ActualOutcome = null);
 
 public sealed record SelfEvaluationActionRequest(int Version, string? Reason = null);
@@ -52,6 +54,13 @@ public static class SelfEvaluationsApi
             return Results.Created($"/api/v1/evaluations/self-tasks/{task.Id}", (await s.TasksAsync(task.FiscalYear, caller, ct)).First(x => x.Id == task.Id));
         }).WithSummary("下达绩效自评任务（绩效管理科）：本区划该年度目标已批复（或已公开）的全部单位项目各生成一张自评表，各单位收到截止日期为 deadline 的待办");
 
+        g.MapPost("/self-tasks/{id:long}/close", async (long id, SelfTaskCloseRequest r, CurrentUser me, SelfEvaluationService s, CancellationToken ct) =>
+        {
+            var caller = await me.CallerAsync(ct);
+            var task = await s.CloseTaskAsync(id, r.Version, caller, ct);
+            return (await s.TasksAsync(task.FiscalYear, caller, ct)).First(x => x.Id == task.Id);
+        }).WithSummary("结束绩效自评任务（下达任务的绩效管理科）：未提交的自评表不能再填报和提交，已提交的保持不变、仍由部门审核；各单位的填报待办随之关闭");
+
         g.MapGet("/self", async (int? year, long? taskId, long? departmentId, string? grade, SelfEvaluationState? state, CurrentUser me,
             SelfEvaluationService s, CancellationToken ct) =>
         {
@@ -61,9 +70,9 @@ public static class SelfEvaluationsApi
                     : throw new DomainException("等级应为 excellent、good、fair 或 poor。");
             var rows = await s.EvaluationsAsync(new SelfEvaluationFilter(year ?? me.FiscalYear, taskId, departmentId, gr, state), await me.CallerAsync(ct), ct);
             return new Page<SelfEvaluationListItem>(rows.Select(x => new SelfEvaluationListItem(x.Id, x.TaskId, x.ProjectId, x.ProjectCode, x.ProjectName,
-                x.UnitId, x.UnitName, x.DepartmentId, x.DepartmentName, x.State.ToString(), x.State.ChineseName(), x.Total, x.Grade?.WireName(),
+                x.UnitId, x.UnitName, x.DepartmentId, x.DepartmentName, x.State.ToString(), SelfEvaluationWorkflow.StateName(x.State, x.UnitId == x.DepartmentId), x.Total, x.Grade?.WireName(),
                 x.Grade?.ChineseName(), x.SubmittedAt, x.Version)).ToList(), rows.Count);
-        }).WithSummary("自评表列表（调用者范围内；按年度 year、任务 taskId、部门 departmentId、等级 grade（excellent/good/fair/poor）、状态 state 筛选）");
+        }).WithSummary("自评表列表（调用者范围内；按年度 year、任务 taskId、部门 departmentId、等级 grade（excellent/good/fair/poor）、状态 state 筛选；unitId 等于 departmentId 的为部门整体自评表）");
 
         g.MapGet("/self/{id:long}", async (long id, CurrentUser me, SelfEvaluationService s, CancellationToken ct) =>
             ToResponse(await s.EvaluationAsync(id, await me.CallerAsync(ct), ct)))
@@ -106,7 +115,7 @@ public static class SelfEvaluationsApi
         var rows = e.Indicators.OrderBy(i => i.SortOrder).ToList();
         var s = v.Score;
         return new(e.Id, e.TaskId, v.Task.Title, v.Task.Deadline, v.Project.Id, v.Project.Code, v.Project.Name, v.UnitName, v.DepartmentName, e.FiscalYear,
-            e.State.ToString(), e.State.ChineseName(), e.ReturnReason, e.YearStartBudget, v.FullYearBudget, v.Executed, Display(s.ExecutionRate),
+            e.State.ToString(), SelfEvaluationWorkflow.StateName(e.State, e.IsDepartmentWide), e.ReturnReason, e.YearStartBudget, v.FullYearBudget, v.Executed, Display(s.ExecutionRate),
             Display(s.ExecutionPoints), s.ExecutionExplanation, e.ExpectedOutcome, e.ActualOutcome,
             rows.Select((i, n) => new SelfEvaluationIndicatorItem(i.Id, EvaluationNames.Level1WireName(i.Level1), i.Level2, i.Name, WireName(i.Comparison),
                 i.Target, i.TargetText, i.Unit, i.Weight, i.Actual, i.Band?.ToString(), i.EnteredPoints, i.DeviationReason, i.Measures, Display(s.Indicators[n].Points),
