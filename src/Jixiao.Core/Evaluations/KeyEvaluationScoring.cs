@@ -87,6 +87,7 @@ public static class KeyEvaluationScoring
             if (given.Count > 1) throw new DomainException($"“{i.Name}”重复评分。");
             var p = given[0].Points;
             if (p < 0m || p > i.Weight) throw new DomainException($"“{i.Name}”的得分应在0到{F(i.Weight)}分之间，现为{F(p)}分。");
+            if (decimal.Round(p, 2) != p) throw new DomainException($"“{i.Name}”的得分最多保留两位小数。");
         }
         var unknown = sheet.FirstOrDefault(s => framework.All(i => i.Key != s.IndicatorKey));
         if (unknown is not null) throw new DomainException($"指标（编号{unknown.IndicatorKey}）不在本次评价的指标体系中。");
@@ -131,5 +132,5 @@ public static class KeyEvaluationScoring
 
     public static decimal Round(decimal v) => Math.Round(v, 2, MidpointRounding.AwayFromZero);
 
-    private static string F(decimal v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string F(decimal v) => v.ToString("0.####", CultureInfo.InvariantCulture);
 }

@@ -133,6 +133,7 @@ public static class DemoData
         await DemoPriorAssessments.SeedAsync(contextFor, cipher, year, ct);
         await DemoPayments.SeedAsync(contextFor, time, year, ct);
         await DemoMonitoring.SeedAsync(contextFor, time, year, ct);
+        await DemoKeyEvaluations.SeedAsync(contextFor, cipher, year, ct);
     }
 
     private static async Task<T> Add<T>(JixiaoDbContext db, T entity, CancellationToken ct) where T : class
