@@ -13,8 +13,22 @@ namespace Jixiao.Core.Evaluations;
 
 public sealed record KeyEvaluationFilter(int? FiscalYear = null, long? DepartmentId = null, Grade? Grade = null, KeyEvaluationState? State = null, string? Text = null);
 
-public sealed record KeyEvaluationRow(long Id, string Title, KeyEvaluationSubjectKind SubjectKind, int FiscalYear, long DepartmentId, string DepartmentName,
-    KeyEvaluationState State, KeyEvaluationMethod? Method, decimal? TotalScore, Grade? Grade, DateOnly? ScoringDeadline, DateTime? CompletedAt, int Version);
+public sealed record KeyEvaluationRow
+{
+    public long Id { get; init; }
+    public string Title { get; init; } = "";
+    public KeyEvaluationSubjectKind SubjectKind { get; init; }
+    public int FiscalYear { get; init; }
+    public long DepartmentId { get; init; }
+    public string DepartmentName { get; init; } = "";
+    public KeyEvaluationState State { get; init; }
+    public KeyEvaluationMethod? Method { get; init; }
+    public decimal? TotalScore { get; init; }
+    public Grade? Grade { get; init; }
+    public DateOnly? ScoringDeadline { get; init; }
+    public DateTime? CompletedAt { get; init; }
+    public int Version { get; init; }
+}
 
 /// <summary>One evaluation as the cross-type evaluation list joins it (type "Key").</summary>
 public sealed record EvaluationSummaryRow(long Id, string Type, int FiscalYear, long DepartmentId, string DepartmentName, string SubjectName,
@@ -497,8 +511,22 @@ public sealed class KeyEvaluationService(JixiaoDbContext db, RuleSetService rule
     private IQueryable<KeyEvaluationRow> Rows(IQueryable<KeyEvaluation> visible) =>
         from e in visible.AsNoTracking()
         join d in db.Organizations on e.DepartmentId equals d.Id
-        select new KeyEvaluationRow(e.Id, e.Title, e.SubjectKind, e.FiscalYear, d.Id, d.Name, e.State, e.Method, e.TotalScore, e.Grade, e.ScoringDeadline,
-            e.CompletedAt, e.Version);
+        select new KeyEvaluationRow
+        {
+            Id = e.Id,
+            Title = e.Title,
+            SubjectKind = e.SubjectKind,
+            FiscalYear = e.FiscalYear,
+            DepartmentId = d.Id,
+            DepartmentName = d.Name,
+            State = e.State,
+            Method = e.Method,
+            TotalScore = e.TotalScore,
+            Grade = e.Grade,
+            ScoringDeadline = e.ScoringDeadline,
+            CompletedAt = e.CompletedAt,
+            Version = e.Version,
+        };
 
     private void Record(KeyEvaluation e, Transition<KeyEvaluationState, KeyEvaluationAction> t, Caller caller, string? comment) =>
         WorkflowRecorder.Record(db, SubjectType, e.Id.ToString(), t, caller.Roles.First(t.Roles.Contains), comment);
