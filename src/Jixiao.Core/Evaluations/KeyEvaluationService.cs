@@ -63,6 +63,8 @@ public sealed record KeySheetInput(IReadOnlyList<KeyScoreInput> Scores, string? 
 
 public sealed record KeyConclusionsInput(string? Conclusions, string? Experience, string? Problems, string? Suggestions, string? OtherNotes);
 
+public sealed record KeySubjectOption(long Id, string Code, string Name, ProjectKind Kind, long DepartmentId, string DepartmentName, string UnitName, decimal TotalBudget);
+
 public sealed record KeySubjectView(long ProjectId, string Code, string Name, string UnitName, decimal TotalBudget);
 
 public sealed record KeyIndicatorView(long Id, int Order, string Level1, string Level1Name, string Level2, string Name, decimal Weight, string? Standard,
@@ -473,6 +475,19 @@ public sealed class KeyEvaluationService(JixiaoDbContext db, RuleSetService rule
         if (!caller.Has(Role.PerformanceSection) || caller.OrganizationId is not { } org) return [];
         var region = await db.Organizations.Where(o => o.Id == org).Select(o => o.RegionId).FirstAsync(ct);
         return await db.Organizations.AsNoTracking().Where(o => o.RegionId == region && o.Kind == OrganizationKind.Department).OrderBy(o => o.Code).ToListAsync(ct);
+    }
+
+    /// <summary>The projects and policies of the caller's region and a year that may be selected for key evaluation (for the create page).</summary>
+    public async Task<IReadOnlyList<KeySubjectOption>> SelectableProjectsAsync(Caller caller, int fiscalYear, CancellationToken ct = default)
+    {
+        if (!caller.Has(Role.PerformanceSection) || caller.OrganizationId is not { } org) return [];
+        var region = await db.Organizations.Where(o => o.Id == org).Select(o => o.RegionId).FirstAsync(ct);
+        return await (from p in db.Projects.AsNoTracking()
+                      join u in db.Organizations on p.OrganizationId equals u.Id
+                      join d in db.Organizations on p.DepartmentId equals d.Id
+                      where p.RegionId == region && p.FiscalYear == fiscalYear && p.Kind != ProjectKind.OverallSpending
+                      orderby d.Code, p.Code
+                      select new KeySubjectOption(p.Id, p.Code, p.Name, p.Kind, d.Id, d.Name, u.Name, p.TotalBudget)).ToListAsync(ct);
     }
 
     private static IReadOnlyList<ScoredIndicator> Framework(IEnumerable<KeyEvaluationIndicator> indicators) =>
