@@ -245,7 +245,7 @@ public sealed class KeyEvaluationService(JixiaoDbContext db, RuleSetService rule
                 }
                 if (users.Values.Any(u => u is null))
                     Remind(e, $"代录未开通账号专家的纸质评分表：{e.Title}", e.OrganizerOrganizationId, Role.PerformanceSection, null, due);
-                comment = $"随机抽取{(record.Field is null ? "" : $"“{record.Field}”领域")}专家{count}名（种子 {draw.Seed}；符合回避要求 {draw.Eligible.Count} 人，因回避排除 {draw.Excluded.Count} 人）";
+                comment = Engagement.DrawComment(record);
                 break;
             case KeyEvaluationMethod.Agency:
                 if (input.AgencyId is not { } agencyId) throw new DomainException("请选择受托的第三方机构。");
@@ -254,8 +254,7 @@ public sealed class KeyEvaluationService(JixiaoDbContext db, RuleSetService rule
                 e.Assigned(KeyEvaluationMethod.Agency, db.Now, null, agency.Id);
                 db.KeyEvaluationScorers.Add(KeyEvaluationScorer.ForAgency(e.Id, agency.Id));
                 Remind(e, $"受托开展重点绩效评价：{e.Title}", agency.OrganizationId, Role.ThirdPartyAgency, null, due, (ScorerSubjectType, ScorerKey(e, 1)));
-                var agencyName = await db.Organizations.Where(o => o.Id == agency.OrganizationId).Select(o => o.Name).FirstAsync(ct);
-                comment = $"委托第三方机构：{agencyName}（信用状况：{agency.CreditStatus.ChineseName()}）";
+                comment = await _engagement.EngagementCommentAsync(agency, ct);
                 break;
             default:
                 throw new DomainException("评价方式无效。");
@@ -270,9 +269,8 @@ public sealed class KeyEvaluationService(JixiaoDbContext db, RuleSetService rule
     {
         var e = await LoadAsync(id, caller, ct);
         if (e.Method != KeyEvaluationMethod.Experts || e.DrawSeed is not { } seed || e.ExpertCount is not { } count) throw new DomainException("该评价不是随机抽取专家方式。");
-        var rerun = ExpertDraw.Draw(e.DrawEligibleIds.Select(x => new ExpertCandidate(x, [])), count, [], seed);
         var assigned = await db.KeyEvaluationScorers.Where(s => s.EvaluationId == id).OrderBy(s => s.DrawOrder).Select(s => s.ExpertId!.Value).ToListAsync(ct);
-        return rerun.Drawn.SequenceEqual(assigned);
+        return Engagement.DrawReproduces(e.DrawEligibleIds, count, seed, assigned);
     }
 
     /// <summary>A scorer fills in (or corrects, until scoring closes) their sheet; or the organiser enters the paper sheet of an expert without an account (代录).</summary>
@@ -287,8 +285,7 @@ public sealed class KeyEvaluationService(JixiaoDbContext db, RuleSetService rule
         if (input.ScorerId is { } scorerId)
         {
             mine = scorers.FirstOrDefault(s => s.Id == scorerId) ?? throw new NotFoundException("评分人");
-            var hasAccount = mine.ExpertId is { } expertId && await db.Experts.AnyAsync(x => x.Id == expertId && x.UserId != null, ct);
-            if (!IsOrganiser(e, caller) || mine.ExpertId is null || hasAccount)
+            if (!IsOrganiser(e, caller) || !await _engagement.MayEnterPaperSheetAsync(mine.ExpertId, ct))
                 throw new DomainException("只有组织方可以代录评分，且只能代录未开通系统账号的专家的纸质评分表。");
             byName = $"{db.Actor.Name}（代录）";
         }

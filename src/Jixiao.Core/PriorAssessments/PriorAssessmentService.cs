@@ -238,7 +238,6 @@ public sealed class PriorAssessmentService(JixiaoDbContext db, RuleSetService ru
                 var rule = (await rules.ResolveAsync(a.RegionId, a.FiscalYear, ct)).Content.PriorAssessment;
                 var count = input.ExpertCount ?? rule.DefaultExpertCount;
                 var (draw, record) = await _engagement.DrawAsync(a.RegionId, count, input.ExpertField, excluded, ct);
-                var field = record.Field;
                 a.Organised(AssessmentMethod.Experts, organiser, db.Now, record, null);
                 var users = await db.Experts.AsNoTracking().Where(e => draw.Drawn.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.UserId, ct);
                 for (var i = 0; i < draw.Drawn.Count; i++)
@@ -248,7 +247,7 @@ public sealed class PriorAssessmentService(JixiaoDbContext db, RuleSetService ru
                     if (users[draw.Drawn[i]] is { } userId)
                         Remind(a, $"事前绩效评估评审打分：{a.Title}", null, null, userId: userId, subject: (ScorerSubjectType, ScorerKey(a, i + 1)));
                 }
-                comment = $"随机抽取{(field is null ? "" : $"“{field}”领域")}专家{count}名（种子 {draw.Seed}；符合回避要求 {draw.Eligible.Count} 人，因回避排除 {draw.Excluded.Count} 人）";
+                comment = Engagement.DrawComment(record);
                 break;
             case AssessmentMethod.ThirdParty:
                 if (input.AgencyId is not { } agencyId) throw new DomainException("请选择受托的第三方机构。");
@@ -257,8 +256,7 @@ public sealed class PriorAssessmentService(JixiaoDbContext db, RuleSetService ru
                 a.Organised(AssessmentMethod.ThirdParty, organiser, db.Now, null, agency.Id);
                 db.PriorAssessmentScorers.Add(PriorAssessmentScorer.ForAgency(a.Id, agency.Id));
                 Remind(a, $"受托开展事前绩效评估：{a.Title}", agency.OrganizationId, Role.ThirdPartyAgency, subject: (ScorerSubjectType, ScorerKey(a, 1)));
-                var agencyName = await db.Organizations.Where(o => o.Id == agency.OrganizationId).Select(o => o.Name).FirstAsync(ct);
-                comment = $"委托第三方机构：{agencyName}（信用状况：{agency.CreditStatus.ChineseName()}）";
+                comment = await _engagement.EngagementCommentAsync(agency, ct);
                 break;
             default:
                 throw new DomainException("评估方式无效。");
@@ -273,9 +271,8 @@ public sealed class PriorAssessmentService(JixiaoDbContext db, RuleSetService ru
     {
         var a = await LoadAsync(id, caller, ct);
         if (a.Method != AssessmentMethod.Experts || a.DrawSeed is not { } seed || a.ExpertCount is not { } count) throw new DomainException("该评估不是随机抽取专家方式。");
-        var rerun = ExpertDraw.Draw(a.DrawEligibleIds.Select(e => new ExpertCandidate(e, [])), count, [], seed);
         var assigned = await db.PriorAssessmentScorers.Where(s => s.AssessmentId == id).OrderBy(s => s.DrawOrder).Select(s => s.ExpertId!.Value).ToListAsync(ct);
-        return rerun.Drawn.SequenceEqual(assigned);
+        return Engagement.DrawReproduces(a.DrawEligibleIds, count, seed, assigned);
     }
 
     /// <summary>
@@ -293,8 +290,7 @@ public sealed class PriorAssessmentService(JixiaoDbContext db, RuleSetService ru
         if (input.ScorerId is { } scorerId)
         {
             mine = scorers.FirstOrDefault(s => s.Id == scorerId) ?? throw new NotFoundException("评分人");
-            var hasAccount = mine.ExpertId is { } expertId && await db.Experts.AnyAsync(e => e.Id == expertId && e.UserId != null, ct);
-            if (!IsOrganiser(a, caller) || mine.ExpertId is null || hasAccount)
+            if (!IsOrganiser(a, caller) || !await _engagement.MayEnterPaperSheetAsync(mine.ExpertId, ct))
                 throw new DomainException("只有组织方可以代录评分，且只能代录未开通系统账号的专家的纸质评分表。");
             byName = $"{db.Actor.Name}（代录）";
         }

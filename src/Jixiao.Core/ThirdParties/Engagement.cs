@@ -51,6 +51,25 @@ public sealed class Engagement(JixiaoDbContext db)
             throw new DomainException("该第三方机构与被评估单位或其主管部门存在关联关系，按独立性要求不能委托，请另选机构。");
     }
 
+    /// <summary>What the workflow step records of a draw: field, count, seed, eligible and excluded.</summary>
+    public static string DrawComment(ExpertDrawRecord r) =>
+        $"随机抽取{(r.Field is null ? "" : $"“{r.Field}”领域")}专家{r.Count}名（种子 {r.Seed}；符合回避要求 {r.Eligible.Count} 人，因回避排除 {r.Excluded.Count} 人）";
+
+    /// <summary>Re-runs a recorded draw over its recorded eligible list and tells whether it gives the experts assigned, in order.</summary>
+    public static bool DrawReproduces(IReadOnlyList<long> eligible, int count, long seed, IReadOnlyList<long> assigned) =>
+        ExpertDraw.Draw(eligible.Select(e => new ExpertCandidate(e, [])), count, [], seed).Drawn.SequenceEqual(assigned);
+
+    /// <summary>What the workflow step records of an engagement: the agency's name and credit status.</summary>
+    public async Task<string> EngagementCommentAsync(ThirdPartyAgency agency, CancellationToken ct = default)
+    {
+        var name = await db.Organizations.Where(o => o.Id == agency.OrganizationId).Select(o => o.Name).FirstAsync(ct);
+        return $"委托第三方机构：{name}（信用状况：{agency.CreditStatus.ChineseName()}）";
+    }
+
+    /// <summary>Whether the organiser may enter this scorer's paper sheet (代录): a drawn expert who has no account.</summary>
+    public async Task<bool> MayEnterPaperSheetAsync(long? expertId, CancellationToken ct = default) =>
+        expertId is { } id && !await db.Experts.AnyAsync(x => x.Id == id && x.UserId != null, ct);
+
     /// <summary>The expert (by the caller's account) and the agency (by the caller's organisation) the caller is, if any.</summary>
     public async Task<ScorerIdentity> IdentityOfAsync(Caller c, CancellationToken ct = default)
     {
