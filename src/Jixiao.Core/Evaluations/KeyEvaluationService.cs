@@ -91,6 +91,9 @@ public sealed class KeyEvaluationService(JixiaoDbContext db, RuleSetService rule
     public const string SubjectType = nameof(KeyEvaluation);
     public const string ScorerSubjectType = nameof(KeyEvaluationScorer);
 
+    /// <summary>The organiser's to-do of entering paper sheets (代录).</summary>
+    public const string PaperSubjectType = "KeyEvaluationPaperSheets";
+
     private readonly Engagement _engagement = new(db);
 
     public async Task<Page<KeyEvaluationRow>> ListAsync(Caller caller, KeyEvaluationFilter f, int page, int pageSize, CancellationToken ct = default)
@@ -244,7 +247,8 @@ public sealed class KeyEvaluationService(JixiaoDbContext db, RuleSetService rule
                         Remind(e, $"重点评价专家评分：{e.Title}", null, null, userId, due, (ScorerSubjectType, ScorerKey(e, i + 1)));
                 }
                 if (users.Values.Any(u => u is null))
-                    Remind(e, $"代录未开通账号专家的纸质评分表：{e.Title}", e.OrganizerOrganizationId, Role.PerformanceSection, null, due);
+                    Remind(e, $"代录未开通账号专家的纸质评分表：{e.Title}", e.OrganizerOrganizationId, Role.PerformanceSection, null, due,
+                        (PaperSubjectType, e.Id.ToString()));
                 comment = Engagement.DrawComment(record);
                 break;
             case KeyEvaluationMethod.Agency:
@@ -306,6 +310,12 @@ public sealed class KeyEvaluationService(JixiaoDbContext db, RuleSetService rule
         Touch(mine);
         db.Audit("evaluation.key.score", ScorerSubjectType, mine.Id.ToString(), new { evaluation = e.Id, total = scores.Sum(s => s.Points) });
         await todos.CompleteFor(ScorerSubjectType, ScorerKey(e, mine.DrawOrder), ct);
+        if (input.ScorerId is not null)
+        {
+            var withoutAccount = await db.Experts.Where(x => x.UserId == null && scorers.Select(s => s.ExpertId).Contains(x.Id)).Select(x => x.Id).ToListAsync(ct);
+            if (scorers.Where(s => s.ExpertId is { } x && withoutAccount.Contains(x)).All(s => s.SubmittedAt is not null))
+                await todos.CompleteFor(PaperSubjectType, e.Id.ToString(), ct);
+        }
         if (scorers.All(s => s.SubmittedAt is not null))
         {
             await todos.CompleteFor(SubjectType, e.Id.ToString(), ct);
@@ -336,6 +346,7 @@ public sealed class KeyEvaluationService(JixiaoDbContext db, RuleSetService rule
         e.Closed(ruleSet.Id, result, db.Now);
         Record(e, t, caller, $"总分 {result.Total:0.00}，{result.Grade.ChineseName()}");
         await todos.CompleteFor(SubjectType, e.Id.ToString(), ct);
+        await todos.CompleteFor(PaperSubjectType, e.Id.ToString(), ct);
         Remind(e, $"撰写重点评价结论并完成评价：{e.Title}", e.OrganizerOrganizationId, Role.PerformanceSection, null, Due(e.ReportDeadline));
         await db.SaveChangesAsync(ct);
         return e;

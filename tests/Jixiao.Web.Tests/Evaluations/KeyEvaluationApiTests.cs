@@ -98,6 +98,9 @@ public sealed class KeyEvaluationApiTests(AppFixture fixture) : IClassFixture<Ap
         // The organiser enters the two paper sheets (8/10 and 9/10 of each weight); expert2 may not enter another's sheet.
         (await app.SendAsync("perf", HttpMethod.Put, $"/api/v1/evaluations/key/{id}/my-sheet", Sheet(e, (_, w) => w * 0.8m, paper[0]))).EnsureSuccessStatusCode();
         (await app.SendAsync("perf", HttpMethod.Put, $"/api/v1/evaluations/key/{id}/my-sheet", Sheet(e, (_, w) => w * 0.9m, paper[1]))).EnsureSuccessStatusCode();
+        var perfTodos = (await app.GetJsonAsync("perf", "/api/v1/todos"))["items"]!.AsArray().Select(t => (string)t!["title"]!).ToList();
+        Assert.DoesNotContain($"代录未开通账号专家的纸质评分表：{(string)e["title"]!}", perfTodos);
+        Assert.Contains($"重点评价专家评分：{(string)e["title"]!}", (await app.GetJsonAsync("expert2", "/api/v1/todos"))["items"]!.AsArray().Select(t => (string)t!["title"]!));
         using (var notHers = await app.SendAsync("expert2", HttpMethod.Put, $"/api/v1/evaluations/key/{id}/my-sheet", Sheet(e, (_, w) => w, paper[0])))
             Http.AssertChinese((string?)(await notHers.AssertProblemAsync(HttpStatusCode.BadRequest))["detail"]);
 
