@@ -68,6 +68,10 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, I
     public DbSet<Monitoring.FinanceAction> FinanceActions => Set<Monitoring.FinanceAction>();
     public DbSet<Evaluations.SelfEvaluationTask> SelfEvaluationTasks => Set<Evaluations.SelfEvaluationTask>();
     public DbSet<Evaluations.SelfEvaluation> SelfEvaluations => Set<Evaluations.SelfEvaluation>();
+    public DbSet<Evaluations.KeyEvaluation> KeyEvaluations => Set<Evaluations.KeyEvaluation>();
+    public DbSet<Evaluations.KeyEvaluationSubject> KeyEvaluationSubjects => Set<Evaluations.KeyEvaluationSubject>();
+    public DbSet<Evaluations.KeyEvaluationIndicator> KeyEvaluationIndicators => Set<Evaluations.KeyEvaluationIndicator>();
+    public DbSet<Evaluations.KeyEvaluationScorer> KeyEvaluationScorers => Set<Evaluations.KeyEvaluationScorer>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

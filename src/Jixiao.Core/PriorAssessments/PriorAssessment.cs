@@ -1,4 +1,5 @@
 using Jixiao.Core.Common;
+using Jixiao.Core.ThirdParties;
 
 namespace Jixiao.Core.PriorAssessments;
 
@@ -203,9 +204,6 @@ public sealed class PriorAssessment : IVersioned, IOrganizationOwned
 
     private static List<long> Ids(string? csv) => string.IsNullOrEmpty(csv) ? [] : csv.Split(',').Select(long.Parse).ToList();
 }
-
-/// <summary>What an expert draw recorded.</summary>
-public sealed record ExpertDrawRecord(long Seed, int Count, string? Field, IReadOnlyList<long> Eligible, IReadOnlyList<long> Excluded);
 
 /// <summary>
 /// One scorer of an assessment: a drawn expert, the engaged agency, or the unit itself for a self-assessment. Their

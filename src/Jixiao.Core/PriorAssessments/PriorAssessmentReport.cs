@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Jixiao.Core.Common;
+using static Jixiao.Core.Common.WordParts;
 
 namespace Jixiao.Core.PriorAssessments;
 
@@ -32,7 +33,7 @@ public static class PriorAssessmentReport
             body.Append(Paragraph($"（{a.FiscalYear}年度 · 评估编号 {a.Id}）", center: true));
 
             body.Append(Heading("一、基本情况"));
-            body.Append(Table([16, 34, 16, 34],
+            body.Append(WordParts.Table([16, 34, 16, 34],
             [
                 ["项目名称", a.Title, "项目代码", d.Project.Code],
                 ["申报单位", d.UnitName, "主管部门", d.DepartmentName],
@@ -53,7 +54,7 @@ public static class PriorAssessmentReport
             var rows = new List<string[]> { new[] { "评估维度", "分值", "平均得分" } };
             rows.AddRange(result.Dimensions.Select(x => new[] { x.Name, $"{x.MaxPoints:0.##}", $"{x.Mean:0.00}" }));
             rows.Add(["合计", $"{result.Dimensions.Sum(x => x.MaxPoints):0.##}", $"{result.Total:0.00}"]);
-            body.Append(Table([50, 25, 25], rows, headerRow: true));
+            body.Append(WordParts.Table([50, 25, 25], rows, headerRow: true));
             if (d.RuleSetLabel is { } rs) body.Append(Paragraph($"评分维度、分值和结论分数线依据{rs}（予以支持、调整完善后支持、不予支持）。", size: 20));
 
             body.Append(Heading("四、评审意见"));
@@ -76,63 +77,10 @@ public static class PriorAssessmentReport
             body.Append(Paragraph(""));
             body.Append(Paragraph($"{d.OrganizerName}", right: true));
             body.Append(Paragraph(a.ClosedAt is { } closed ? ChinaTime.FromUtc(closed).ToString("yyyy年M月d日") : "", right: true));
-            body.Append(new SectionProperties(
-                new PageSize { Width = 11906U, Height = 16838U },
-                new PageMargin { Top = 1440, Bottom = 1440, Left = 1588, Right = 1474, Header = 851U, Footer = 992U, Gutter = 0U }));
+            body.Append(A4());
             main.Document = new Document(body);
             main.Document.Save();
         }
         return stream.ToArray();
-    }
-
-    private static void AddStyles(MainDocumentPart main)
-    {
-        var styles = main.AddNewPart<StyleDefinitionsPart>();
-        styles.Styles = new Styles(
-            new DocDefaults(
-                new RunPropertiesDefault(new RunProperties(
-                    new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", EastAsia = "宋体" },
-                    new FontSize { Val = "24" }, new Languages { EastAsia = "zh-CN" })),
-                new ParagraphPropertiesDefault(new ParagraphProperties(new SpacingBetweenLines { After = "120", Line = "360", LineRule = LineSpacingRuleValues.Auto }))));
-        styles.Styles.Save();
-    }
-
-    private static Paragraph Heading(string text) => Paragraph(text, bold: true, size: 28, font: "黑体", spaceBefore: true);
-
-    private static Paragraph Paragraph(string text, bool bold = false, int size = 24, bool center = false, bool right = false, string? font = null, bool spaceBefore = false)
-    {
-        var props = new ParagraphProperties();
-        if (spaceBefore) props.Append(new SpacingBetweenLines { Before = "240" });
-        if (center || right) props.Append(new Justification { Val = center ? JustificationValues.Center : JustificationValues.Right });
-        var run = new RunProperties();
-        if (font is not null) run.Append(new RunFonts { EastAsia = font, Ascii = font, HighAnsi = font });
-        if (bold) run.Append(new Bold());
-        run.Append(new FontSize { Val = size.ToString() });
-        return new Paragraph(props, new Run(run, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
-    }
-
-    /// <summary>A bordered table; widths in percent of the text width.</summary>
-    private static Table Table(int[] widths, IReadOnlyList<string[]> rows, bool headerRow = false, int[]? headerColumns = null)
-    {
-        var border = new TableBorders(
-            new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-            new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
-            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
-        var table = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, border, new TableLayout { Type = TableLayoutValues.Fixed }));
-        table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = (w * 90).ToString() })));
-        for (var r = 0; r < rows.Count; r++)
-        {
-            var row = new TableRow();
-            if (r == 0 && headerRow) row.Append(new TableRowProperties(new TableHeader()));
-            for (var c = 0; c < rows[r].Length; c++)
-            {
-                var isHeader = (headerRow && r == 0) || (headerColumns?.Contains(c) ?? false);
-                var cellProps = new TableCellProperties(new TableCellWidth { Width = (widths[c] * 50).ToString(), Type = TableWidthUnitValues.Pct });
-                if (isHeader) cellProps.Append(new Shading { Val = ShadingPatternValues.Clear, Fill = "F2F2F2" });
-                row.Append(new TableCell(cellProps, Paragraph(rows[r][c], bold: isHeader, size: 21, center: isHeader || c > 0 && headerRow)));
-            }
-            table.Append(row);
-        }
-        return table;
     }
 }

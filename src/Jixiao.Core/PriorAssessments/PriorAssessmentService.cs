@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Jixiao.Core.Attachments;
 using Jixiao.Core.Common;
 using Jixiao.Core.Data;
@@ -76,6 +75,8 @@ public sealed class PriorAssessmentService(JixiaoDbContext db, RuleSetService ru
 {
     public const string SubjectType = nameof(PriorAssessment);
     public const string ScorerSubjectType = nameof(PriorAssessmentScorer);
+
+    private readonly Engagement _engagement = new(db);
 
     /// <summary>The largest material a unit may upload; configurable by the host.</summary>
     public long MaxAttachmentBytes { get; set; } = UploadCheck.DefaultMaxBytes;
@@ -221,7 +222,7 @@ public sealed class PriorAssessmentService(JixiaoDbContext db, RuleSetService ru
         db.ExpectVersion(a, version);
         var t = PriorAssessmentWorkflow.Machine.Check(a.State, PriorAssessmentAction.Organise, caller.Roles, null);
         var organiser = caller.OrganizationId ?? throw new DomainException("组织方须属于某一机构。");
-        var excluded = await ExcludedOrganizationsAsync(a, ct);
+        var excluded = await _engagement.ExcludedOrganizationsAsync([a.OrganizationId, a.DepartmentId], ct);
         // The organiser's earlier to-do ("organise") is done whatever the method; the scorers' to-dos follow.
         await todos.CompleteFor(SubjectType, a.Id.ToString(), ct);
         string comment;
@@ -236,14 +237,8 @@ public sealed class PriorAssessmentService(JixiaoDbContext db, RuleSetService ru
             case AssessmentMethod.Experts:
                 var rule = (await rules.ResolveAsync(a.RegionId, a.FiscalYear, ct)).Content.PriorAssessment;
                 var count = input.ExpertCount ?? rule.DefaultExpertCount;
-                if (count is < 1 or > 15) throw new DomainException("抽取专家人数应在1到15人之间。");
-                var poolRegions = await RegionChainAsync(a.RegionId, ct);
-                var field = string.IsNullOrWhiteSpace(input.ExpertField) ? null : input.ExpertField.Trim();
-                if (field?.Length > 100) throw new DomainException("专业领域不超过100字。");
-                var pool = await db.Experts.AsNoTracking().Where(e => poolRegions.Contains(e.RegionId) && (field == null || e.Field.Contains(field)))
-                    .Select(e => new { e.Id, e.IsActive, Conflicts = e.Conflicts.Select(c => c.OrganizationId).ToList() }).ToListAsync(ct);
-                var draw = ExpertDraw.Draw(pool.Select(e => new ExpertCandidate(e.Id, e.Conflicts, e.IsActive)), count, excluded, NewSeed());
-                a.Organised(AssessmentMethod.Experts, organiser, db.Now, new ExpertDrawRecord(draw.Seed, draw.Count, field, draw.Eligible, draw.Excluded), null);
+                var (draw, record) = await _engagement.DrawAsync(a.RegionId, count, input.ExpertField, excluded, ct);
+                a.Organised(AssessmentMethod.Experts, organiser, db.Now, record, null);
                 var users = await db.Experts.AsNoTracking().Where(e => draw.Drawn.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.UserId, ct);
                 for (var i = 0; i < draw.Drawn.Count; i++)
                 {
@@ -252,20 +247,16 @@ public sealed class PriorAssessmentService(JixiaoDbContext db, RuleSetService ru
                     if (users[draw.Drawn[i]] is { } userId)
                         Remind(a, $"事前绩效评估评审打分：{a.Title}", null, null, userId: userId, subject: (ScorerSubjectType, ScorerKey(a, i + 1)));
                 }
-                comment = $"随机抽取{(field is null ? "" : $"“{field}”领域")}专家{count}名（种子 {draw.Seed}；符合回避要求 {draw.Eligible.Count} 人，因回避排除 {draw.Excluded.Count} 人）";
+                comment = Engagement.DrawComment(record);
                 break;
             case AssessmentMethod.ThirdParty:
                 if (input.AgencyId is not { } agencyId) throw new DomainException("请选择受托的第三方机构。");
                 var agency = await pools.AgencyAsync(agencyId, caller, ct);
-                if (agency.CreditStatus == CreditStatus.Blacklisted)
-                    throw new DomainException($"该第三方机构已被列入黑名单（{agency.CreditNote}），不能委托。");
-                if (agency.Conflicts.Any(c => excluded.Contains(c.OrganizationId)) || excluded.Contains(agency.OrganizationId))
-                    throw new DomainException("该第三方机构与被评估单位或其主管部门存在关联关系，按独立性要求不能委托，请另选机构。");
+                Engagement.EnsureEngageable(agency, excluded);
                 a.Organised(AssessmentMethod.ThirdParty, organiser, db.Now, null, agency.Id);
                 db.PriorAssessmentScorers.Add(PriorAssessmentScorer.ForAgency(a.Id, agency.Id));
                 Remind(a, $"受托开展事前绩效评估：{a.Title}", agency.OrganizationId, Role.ThirdPartyAgency, subject: (ScorerSubjectType, ScorerKey(a, 1)));
-                var agencyName = await db.Organizations.Where(o => o.Id == agency.OrganizationId).Select(o => o.Name).FirstAsync(ct);
-                comment = $"委托第三方机构：{agencyName}（信用状况：{agency.CreditStatus.ChineseName()}）";
+                comment = await _engagement.EngagementCommentAsync(agency, ct);
                 break;
             default:
                 throw new DomainException("评估方式无效。");
@@ -280,9 +271,8 @@ public sealed class PriorAssessmentService(JixiaoDbContext db, RuleSetService ru
     {
         var a = await LoadAsync(id, caller, ct);
         if (a.Method != AssessmentMethod.Experts || a.DrawSeed is not { } seed || a.ExpertCount is not { } count) throw new DomainException("该评估不是随机抽取专家方式。");
-        var rerun = ExpertDraw.Draw(a.DrawEligibleIds.Select(e => new ExpertCandidate(e, [])), count, [], seed);
         var assigned = await db.PriorAssessmentScorers.Where(s => s.AssessmentId == id).OrderBy(s => s.DrawOrder).Select(s => s.ExpertId!.Value).ToListAsync(ct);
-        return rerun.Drawn.SequenceEqual(assigned);
+        return Engagement.DrawReproduces(a.DrawEligibleIds, count, seed, assigned);
     }
 
     /// <summary>
@@ -300,8 +290,7 @@ public sealed class PriorAssessmentService(JixiaoDbContext db, RuleSetService ru
         if (input.ScorerId is { } scorerId)
         {
             mine = scorers.FirstOrDefault(s => s.Id == scorerId) ?? throw new NotFoundException("评分人");
-            var hasAccount = mine.ExpertId is { } expertId && await db.Experts.AnyAsync(e => e.Id == expertId && e.UserId != null, ct);
-            if (!IsOrganiser(a, caller) || mine.ExpertId is null || hasAccount)
+            if (!IsOrganiser(a, caller) || !await _engagement.MayEnterPaperSheetAsync(mine.ExpertId, ct))
                 throw new DomainException("只有组织方可以代录评分，且只能代录未开通系统账号的专家的纸质评分表。");
             byName = $"{db.Actor.Name}（代录）";
         }
@@ -517,18 +506,9 @@ public sealed class PriorAssessmentService(JixiaoDbContext db, RuleSetService ru
     private static IReadOnlyList<IReadOnlyList<DimensionPoints>> Sheets(IEnumerable<PriorAssessmentScorer> scorers) =>
         scorers.Select(s => (IReadOnlyList<DimensionPoints>)s.Scores.Select(x => new DimensionPoints(x.DimensionCode, x.Points)).ToList()).ToList();
 
-    private sealed record Me(long? ExpertId, long? AgencyId);
+    private Task<ScorerIdentity> IdentityOfAsync(Caller c, CancellationToken ct) => _engagement.IdentityOfAsync(c, ct);
 
-    private async Task<Me> IdentityOfAsync(Caller c, CancellationToken ct)
-    {
-        long? expert = c.Has(Role.Expert) && c.UserId is { } u
-            ? await db.Experts.Where(e => e.UserId == u).Select(e => (long?)e.Id).FirstOrDefaultAsync(ct) : null;
-        long? agency = c.Has(Role.ThirdPartyAgency) && c.OrganizationId is { } o
-            ? await db.Agencies.Where(a => a.OrganizationId == o).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct) : null;
-        return new(expert, agency);
-    }
-
-    private static bool IsMine(PriorAssessmentScorer s, Me me, Caller c) =>
+    private static bool IsMine(PriorAssessmentScorer s, ScorerIdentity me, Caller c) =>
         (s.ExpertId is not null && s.ExpertId == me.ExpertId)
         || (s.AgencyId is not null && s.AgencyId == me.AgencyId)
         || (s.UnitOrganizationId is not null && c.Has(Role.BudgetUnit) && s.UnitOrganizationId == c.OrganizationId);
@@ -570,32 +550,8 @@ public sealed class PriorAssessmentService(JixiaoDbContext db, RuleSetService ru
             Version = a.Version,
         };
 
-    /// <summary>The unit, its department, and every agency that declared a relationship with either: no expert tied to them is drawn.</summary>
-    private async Task<IReadOnlyCollection<long>> ExcludedOrganizationsAsync(PriorAssessment a, CancellationToken ct)
-    {
-        long[] own = [a.OrganizationId, a.DepartmentId];
-        var tiedAgencies = await db.Agencies.AsNoTracking().Where(x => x.Conflicts.Any(c => own.Contains(c.OrganizationId)))
-            .Select(x => x.OrganizationId).ToListAsync(ct);
-        return [.. own, .. tiedAgencies];
-    }
-
-    private async Task<List<long>> RegionChainAsync(long regionId, CancellationToken ct)
-    {
-        var chain = new List<long>();
-        long? r = regionId;
-        while (r is { } id && !chain.Contains(id))
-        {
-            chain.Add(id);
-            r = await db.Regions.Where(x => x.Id == id).Select(x => x.ParentId).FirstOrDefaultAsync(ct);
-        }
-        return chain;
-    }
-
     private Task<long?> PerformanceSectionOfAsync(long regionId, CancellationToken ct) =>
         db.Organizations.Where(o => o.RegionId == regionId && o.Kind == OrganizationKind.PerformanceSection).Select(o => (long?)o.Id).FirstOrDefaultAsync(ct);
-
-    /// <summary>A seed safe in JSON and JavaScript numbers (53 bits), from the OS's generator.</summary>
-    private static long NewSeed() => BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8)) & 0x1F_FFFF_FFFF_FFFF;
 
     private void Record(PriorAssessment a, Transition<PriorAssessmentState, PriorAssessmentAction> t, Caller caller, string? comment) =>
         WorkflowRecorder.Record(db, SubjectType, a.Id.ToString(), t, caller.Roles.First(t.Roles.Contains), comment);

@@ -139,6 +139,52 @@ public sealed class EvaluationRules
     public ExpertAggregation ExpertAggregation { get; set; } = ExpertAggregation.Mean;
 
     public int DefaultExpertCount { get; set; } = 3;
+
+    /// <summary>
+    /// The key-evaluation reference framework (财预〔2020〕10号 附件2, RULES §4) with default weights: a new key evaluation
+    /// starts from this copy, whose weights the organiser then edits. Level 1 codes: Decision, Process, Output, Benefit.
+    /// </summary>
+    public List<KeyFrameworkItem> KeyFramework { get; set; } = KeyFrameworkItem.Defaults();
+}
+
+/// <summary>One level-3 indicator of the key-evaluation reference framework.</summary>
+public sealed class KeyFrameworkItem
+{
+    /// <summary>Decision (决策), Process (过程), Output (产出) or Benefit (效益).</summary>
+    public string Level1 { get; set; } = "";
+    public string Level2 { get; set; } = "";
+    public string Name { get; set; } = "";
+    public decimal Weight { get; set; }
+
+    /// <summary>评分标准.</summary>
+    public string Standard { get; set; } = "";
+
+    private static KeyFrameworkItem I(string level1, string level2, string name, decimal weight, string standard) =>
+        new() { Level1 = level1, Level2 = level2, Name = name, Weight = weight, Standard = standard };
+
+    public static List<KeyFrameworkItem> Defaults() =>
+    [
+        I("Decision", "项目立项", "立项依据充分性", 3m, "符合法律法规、发展规划和部门职责，与同类项目不重复，得满分；每有一项不符合扣1分。"),
+        I("Decision", "项目立项", "立项程序规范性", 3m, "按规定程序申请设立，审批文件、材料符合要求，事前绩效评估已开展，得满分；否则酌情扣分。"),
+        I("Decision", "绩效目标", "绩效目标合理性", 3m, "绩效目标与实际工作内容相关，预期产出效益与预算投入匹配，得满分；否则酌情扣分。"),
+        I("Decision", "绩效目标", "绩效指标明确性", 3m, "绩效目标细化分解为清晰、可衡量的指标，与年度任务数或计划数对应，得满分；否则酌情扣分。"),
+        I("Decision", "资金投入", "预算编制科学性", 4m, "预算编制经过科学论证，内容与项目内容匹配，额度测算依据充分，得满分；否则酌情扣分。"),
+        I("Decision", "资金投入", "资金分配合理性", 4m, "资金分配依据充分，额度与项目单位或地方实际相适应，得满分；否则酌情扣分。"),
+        I("Process", "资金管理", "资金到位率", 3m, "资金到位率 = 实际到位资金 ÷ 预算资金 × 100%；得分 = 到位率 × 分值。"),
+        I("Process", "资金管理", "预算执行率", 5m, "预算执行率 = 实际支出资金 ÷ 实际到位资金 × 100%；得分 = 执行率 × 分值。"),
+        I("Process", "资金管理", "资金使用合规性", 4m, "资金使用符合财务管理制度和专项资金管理办法，无截留、挤占、挪用、虚列支出，得满分；发现一处违规扣1分。"),
+        I("Process", "组织实施", "管理制度健全性", 3m, "已制定相应的财务和业务管理制度且合法、合规、完整，得满分；否则酌情扣分。"),
+        I("Process", "组织实施", "制度执行有效性", 5m, "遵守相关法律法规和管理规定，调整及支出调整手续完备，资料齐全并及时归档，得满分；否则酌情扣分。"),
+        I("Output", "产出数量", "实际完成率", 10m, "实际完成率 = 实际产出数 ÷ 计划产出数 × 100%；得分 = 完成率 × 分值。"),
+        I("Output", "产出质量", "质量达标率", 8m, "质量达标率 = 质量达标产出数 ÷ 实际产出数 × 100%；得分 = 达标率 × 分值。"),
+        I("Output", "产出时效", "完成及时性", 6m, "按计划时间完成得满分；每延迟一个月扣1分，扣完为止。"),
+        I("Output", "产出成本", "成本节约率", 6m, "在计划成本内完成得满分；超出计划成本的，按超支比例扣分。"),
+        I("Benefit", "项目效益", "经济效益", 5m, "对照绩效目标评价项目实施产生的直接或间接经济效益，达成得满分，部分达成酌情扣分。"),
+        I("Benefit", "项目效益", "社会效益", 8m, "对照绩效目标评价项目实施产生的社会效益，达成得满分，部分达成酌情扣分。"),
+        I("Benefit", "项目效益", "生态效益", 5m, "对照绩效目标评价项目实施对生态环境的影响，达成得满分，部分达成酌情扣分。"),
+        I("Benefit", "项目效益", "可持续影响", 4m, "评价项目后续运行及成效发挥的可持续性，有长效机制得满分，否则酌情扣分。"),
+        I("Benefit", "满意度", "服务对象满意度", 8m, "满意度 ≥ 90% 得满分；每低1个百分点扣0.5分，扣完为止。"),
+    ];
 }
 
 public enum ExpertAggregation

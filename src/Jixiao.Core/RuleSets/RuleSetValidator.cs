@@ -42,6 +42,9 @@ public static class RuleSetValidator
         if (e.OutputPlusBenefitMinimum is < 0m or > 100m) Add("Evaluation", "产出与效益权重下限应在0到100之间。");
         if (e.ReEvaluationFlagDifference <= 0m) Add("Evaluation", "再评价差异阈值应大于0。");
         if (e.DefaultExpertCount is < 1 or > 15) Add("Evaluation", "默认专家人数应在1到15之间。");
+        foreach (var problem in Evaluations.KeyEvaluationScoring.FrameworkProblems(
+                     e.KeyFramework.Select(k => new Evaluations.FrameworkRow(k.Level1, k.Level2, k.Name, k.Weight)).ToList(), e))
+            Add("Evaluation.KeyFramework", $"重点评价参考指标体系：{problem}");
 
         var p = c.PriorAssessment;
         if (p.Dimensions.Count == 0 || p.Dimensions.Sum(d => d.Points) != 100m || p.Dimensions.Any(d => d.Points <= 0m || string.IsNullOrWhiteSpace(d.Name)))

@@ -102,6 +102,307 @@ namespace Jixiao.Migrations.Postgres.Migrations
                     b.ToTable("AuditRecords");
                 });
 
+            modelBuilder.Entity("Jixiao.Core.Evaluations.KeyEvaluation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AgencyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Background")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("CommissioningOrganizationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Conclusions")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DrawEligible")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("DrawExcluded")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("DrawField")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("DrawSeed")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Experience")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int?>("ExpertCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("OrganizerOrganizationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OtherNotes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Problems")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<long>("RegionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("ReportDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("RuleSetId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("ScoringDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Suggestions")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal?>("TotalScore")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("CommissioningOrganizationId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("OrganizerOrganizationId");
+
+                    b.HasIndex("RuleSetId");
+
+                    b.HasIndex("FiscalYear", "DepartmentId");
+
+                    b.HasIndex("RegionId", "FiscalYear", "State");
+
+                    b.ToTable("KeyEvaluations");
+                });
+
+            modelBuilder.Entity("Jixiao.Core.Evaluations.KeyEvaluationIndicator", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("EvaluationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Level1")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Level2")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(20, 10)
+                        .HasColumnType("numeric(20,10)");
+
+                    b.Property<string>("Standard")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId", "Order");
+
+                    b.ToTable("KeyEvaluationIndicators");
+                });
+
+            modelBuilder.Entity("Jixiao.Core.Evaluations.KeyEvaluationScore", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("IndicatorId")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
+
+                    b.Property<long>("ScorerId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("ScorerId", "IndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("KeyEvaluationScore");
+                });
+
+            modelBuilder.Entity("Jixiao.Core.Evaluations.KeyEvaluationScorer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AgencyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("DrawOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("EvaluationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ExpertId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedByName")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ExpertId");
+
+                    b.HasIndex("EvaluationId", "DrawOrder")
+                        .IsUnique();
+
+                    b.ToTable("KeyEvaluationScorers");
+                });
+
+            modelBuilder.Entity("Jixiao.Core.Evaluations.KeyEvaluationSubject", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("EvaluationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("EvaluationId", "ProjectId")
+                        .IsUnique();
+
+                    b.ToTable("KeyEvaluationSubjects");
+                });
+
             modelBuilder.Entity("Jixiao.Core.Evaluations.SelfEvaluation", b =>
                 {
                     b.Property<long>("Id")
@@ -2075,6 +2376,106 @@ namespace Jixiao.Migrations.Postgres.Migrations
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("Jixiao.Core.Evaluations.KeyEvaluation", b =>
+                {
+                    b.HasOne("Jixiao.Core.ThirdParties.ThirdPartyAgency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Jixiao.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("CommissioningOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Jixiao.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jixiao.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizerOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jixiao.Core.Organizations.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jixiao.Core.RuleSets.RuleSet", null)
+                        .WithMany()
+                        .HasForeignKey("RuleSetId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Jixiao.Core.Evaluations.KeyEvaluationIndicator", b =>
+                {
+                    b.HasOne("Jixiao.Core.Evaluations.KeyEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Core.Evaluations.KeyEvaluationScore", b =>
+                {
+                    b.HasOne("Jixiao.Core.Evaluations.KeyEvaluationIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jixiao.Core.Evaluations.KeyEvaluationScorer", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("ScorerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Core.Evaluations.KeyEvaluationScorer", b =>
+                {
+                    b.HasOne("Jixiao.Core.ThirdParties.ThirdPartyAgency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Jixiao.Core.Evaluations.KeyEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jixiao.Core.ThirdParties.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Jixiao.Core.Evaluations.KeyEvaluationSubject", b =>
+                {
+                    b.HasOne("Jixiao.Core.Evaluations.KeyEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jixiao.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jixiao.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jixiao.Core.Evaluations.SelfEvaluation", b =>
                 {
                     b.HasOne("Jixiao.Core.Projects.Project", null)
@@ -2475,6 +2876,11 @@ namespace Jixiao.Migrations.Postgres.Migrations
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Core.Evaluations.KeyEvaluationScorer", b =>
+                {
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("Jixiao.Core.Evaluations.SelfEvaluation", b =>

@@ -97,6 +97,297 @@ namespace Jixiao.Migrations.Sqlite.Migrations
                     b.ToTable("AuditRecords");
                 });
 
+            modelBuilder.Entity("Jixiao.Core.Evaluations.KeyEvaluation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Background")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CommissioningOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conclusions")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DrawEligible")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawExcluded")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawField")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DrawSeed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Experience")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExpertCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrganizerOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OtherNotes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problems")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReportDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RuleSetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ScoringDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Suggestions")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TotalScore")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("CommissioningOrganizationId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("OrganizerOrganizationId");
+
+                    b.HasIndex("RuleSetId");
+
+                    b.HasIndex("FiscalYear", "DepartmentId");
+
+                    b.HasIndex("RegionId", "FiscalYear", "State");
+
+                    b.ToTable("KeyEvaluations");
+                });
+
+            modelBuilder.Entity("Jixiao.Core.Evaluations.KeyEvaluationIndicator", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level1")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level2")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(20, 10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Standard")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId", "Order");
+
+                    b.ToTable("KeyEvaluationIndicators");
+                });
+
+            modelBuilder.Entity("Jixiao.Core.Evaluations.KeyEvaluationScore", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ScorerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("ScorerId", "IndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("KeyEvaluationScore");
+                });
+
+            modelBuilder.Entity("Jixiao.Core.Evaluations.KeyEvaluationScorer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DrawOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedByName")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ExpertId");
+
+                    b.HasIndex("EvaluationId", "DrawOrder")
+                        .IsUnique();
+
+                    b.ToTable("KeyEvaluationScorers");
+                });
+
+            modelBuilder.Entity("Jixiao.Core.Evaluations.KeyEvaluationSubject", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("EvaluationId", "ProjectId")
+                        .IsUnique();
+
+                    b.ToTable("KeyEvaluationSubjects");
+                });
+
             modelBuilder.Entity("Jixiao.Core.Evaluations.SelfEvaluation", b =>
                 {
                     b.Property<long>("Id")
@@ -2010,6 +2301,106 @@ namespace Jixiao.Migrations.Sqlite.Migrations
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("Jixiao.Core.Evaluations.KeyEvaluation", b =>
+                {
+                    b.HasOne("Jixiao.Core.ThirdParties.ThirdPartyAgency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Jixiao.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("CommissioningOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Jixiao.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jixiao.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizerOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jixiao.Core.Organizations.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jixiao.Core.RuleSets.RuleSet", null)
+                        .WithMany()
+                        .HasForeignKey("RuleSetId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Jixiao.Core.Evaluations.KeyEvaluationIndicator", b =>
+                {
+                    b.HasOne("Jixiao.Core.Evaluations.KeyEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Core.Evaluations.KeyEvaluationScore", b =>
+                {
+                    b.HasOne("Jixiao.Core.Evaluations.KeyEvaluationIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jixiao.Core.Evaluations.KeyEvaluationScorer", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("ScorerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Core.Evaluations.KeyEvaluationScorer", b =>
+                {
+                    b.HasOne("Jixiao.Core.ThirdParties.ThirdPartyAgency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Jixiao.Core.Evaluations.KeyEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jixiao.Core.ThirdParties.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Jixiao.Core.Evaluations.KeyEvaluationSubject", b =>
+                {
+                    b.HasOne("Jixiao.Core.Evaluations.KeyEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jixiao.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jixiao.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jixiao.Core.Evaluations.SelfEvaluation", b =>
                 {
                     b.HasOne("Jixiao.Core.Projects.Project", null)
@@ -2410,6 +2801,11 @@ namespace Jixiao.Migrations.Sqlite.Migrations
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Core.Evaluations.KeyEvaluationScorer", b =>
+                {
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("Jixiao.Core.Evaluations.SelfEvaluation", b =>

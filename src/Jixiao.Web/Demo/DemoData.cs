@@ -134,6 +134,7 @@ public static class DemoData
         await DemoPayments.SeedAsync(contextFor, time, year, ct);
         await DemoMonitoring.SeedAsync(contextFor, time, year, ct);
         await DemoSelfEvaluations.SeedAsync(contextFor, cipher, time, year, ct);
+        await DemoKeyEvaluations.SeedAsync(contextFor, cipher, year, ct);
     }
 
     private static async Task<T> Add<T>(JixiaoDbContext db, T entity, CancellationToken ct) where T : class

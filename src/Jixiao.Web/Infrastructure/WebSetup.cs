@@ -53,6 +53,7 @@ public static class WebSetup
         services.AddScoped<Jixiao.Core.Monitoring.WarningBoard>();
         services.AddScoped<Jixiao.Core.Monitoring.MonitoringService>();
         services.AddScoped<Jixiao.Core.Evaluations.SelfEvaluationService>();
+        services.AddScoped<Jixiao.Core.Evaluations.KeyEvaluationService>();
         services.AddSingleton<Features.Monitoring.PaymentImportJobs>();
 
         services.AddDataProtection().SetApplicationName("Jixiao").PersistKeysToDbContext<JixiaoDbContext>();
