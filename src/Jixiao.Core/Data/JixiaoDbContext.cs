@@ -68,6 +68,8 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, I
     public DbSet<Monitoring.FinanceAction> FinanceActions => Set<Monitoring.FinanceAction>();
     public DbSet<Evaluations.SelfEvaluationTask> SelfEvaluationTasks => Set<Evaluations.SelfEvaluationTask>();
     public DbSet<Evaluations.SelfEvaluation> SelfEvaluations => Set<Evaluations.SelfEvaluation>();
+    public DbSet<Evaluations.ReEvaluation> ReEvaluations => Set<Evaluations.ReEvaluation>();
+    public DbSet<Evaluations.ReEvaluationItem> ReEvaluationItems => Set<Evaluations.ReEvaluationItem>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -53,6 +53,8 @@ public static class WebSetup
         services.AddScoped<Jixiao.Core.Monitoring.WarningBoard>();
         services.AddScoped<Jixiao.Core.Monitoring.MonitoringService>();
         services.AddScoped<Jixiao.Core.Evaluations.SelfEvaluationService>();
+        services.AddScoped<Jixiao.Core.Evaluations.ReEvaluationService>();
+        services.AddScoped<Jixiao.Core.Evaluations.EvaluationCatalog>();
         services.AddSingleton<Features.Monitoring.PaymentImportJobs>();
 
         services.AddDataProtection().SetApplicationName("Jixiao").PersistKeysToDbContext<JixiaoDbContext>();
