@@ -24,5 +24,6 @@ public static class Api
         Monitoring.PaymentsApi.Map(api);
         Evaluations.EvaluationsApi.Map(api);
         Evaluations.SelfEvaluationsApi.Map(api);
+        Evaluations.ReEvaluationsApi.Map(api);
     }
 }
