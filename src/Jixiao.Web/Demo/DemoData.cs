@@ -133,6 +133,8 @@ public static class DemoData
         await DemoPriorAssessments.SeedAsync(contextFor, cipher, year, ct);
         await DemoPayments.SeedAsync(contextFor, time, year, ct);
         await DemoMonitoring.SeedAsync(contextFor, time, year, ct);
+        // After last year's self-evaluations (skipped while there are none).
+        await DemoReEvaluations.SeedAsync(contextFor, year - 1, ct);
     }
 
     private static async Task<T> Add<T>(JixiaoDbContext db, T entity, CancellationToken ct) where T : class
