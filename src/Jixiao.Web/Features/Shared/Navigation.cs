@@ -19,6 +19,7 @@ public static class Navigation
         new("监控轮次", "/Monitoring/Rounds", "bi-clipboard-data", Permission.UseBusinessArea),
         new("预警", "/Monitoring/Warnings", "bi-exclamation-triangle", Permission.UseBusinessArea),
         new("监控看板", "/Monitoring/Dashboard", "bi-bar-chart-line", Permission.UseBusinessArea),
+        new("评价结果", "/Evaluations/Index", "bi-award", Permission.UseBusinessArea),
         new("指标库", "/Indicators/Index", "bi-bookmarks", Permission.UseBusinessArea),
         new("专家库", "/ThirdParties/Experts", "bi-person-badge", Permission.ViewThirdParties),
         new("第三方机构库", "/ThirdParties/Agencies", "bi-building", Permission.ViewThirdParties),
