@@ -150,7 +150,7 @@ public sealed class ReEvaluationService(JixiaoDbContext db, RuleSetService rules
     public async Task<ReEvaluationDetail> DetailAsync(long id, Caller caller, CancellationToken ct = default)
     {
         var r = await LoadAsync(id, caller, ct);
-        var items = await ItemRows(db.ReEvaluationItems.Where(i => i.ReEvaluationId == id)).OrderBy(i => i.SampleOrder).ToListAsync(ct);
+        var items = (await ItemRows(db.ReEvaluationItems.Where(i => i.ReEvaluationId == id)).ToListAsync(ct)).OrderBy(i => i.SampleOrder).ToList();
         var dept = r.DepartmentFilterId is { } d ? await db.Organizations.Where(o => o.Id == d).Select(o => o.Name).FirstOrDefaultAsync(ct) : null;
         var history = await db.WorkflowSteps.AsNoTracking().Where(s => s.SubjectType == SubjectType && s.SubjectId == id.ToString())
             .OrderBy(s => s.At).ThenBy(s => s.Id).ToListAsync(ct);
