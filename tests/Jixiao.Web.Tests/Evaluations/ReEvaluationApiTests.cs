@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Jixiao.Core.Audit;
 using Jixiao.Core.Data;
@@ -24,7 +25,7 @@ namespace Jixiao.Web.Tests.Evaluations;
 /// performance section and other units: 404; a unit cannot organise one), and the list of evaluation results of every kind with its
 /// grades from the rule set. The self-evaluations re-evaluated are this year's, submitted in the test by the units themselves.
 /// </summary>
-public sealed class ReEvaluationApiTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed partial class ReEvaluationApiTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private const int Year = 2026;
 
@@ -287,4 +288,67 @@ public sealed class ReEvaluationApiTests(AppFixture fixture) : IClassFixture<App
         Assert.Equal((int)demo["sampleCount"]!, (int)demo["reScored"]!);
         Assert.True((bool)(await app.GetJsonAsync("perf", $"/api/v1/evaluations/re/{(long)demo["id"]!}/verify-sample"))["reproduced"]!);
     }
+
+    /// <summary>The same through the pages without JavaScript: create a random sample, verify it, re-score one form side by side (a refusal keeps what was typed).</summary>
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Pages_CreateVerifyReScore(DbProvider provider)
+    {
+        var app = fixture.For(provider);
+        var submitted = await SubmittedAsync(app);
+        using var perf = new BrowserSession(app.Factory);
+        await perf.LogInAsync("perf");
+        var list = await perf.TextOfPageAsync($"/Evaluations/ReEvaluations?year={Year}");
+        Assert.Contains("id=\"re-create\"", list);
+        Assert.Contains("id=\"re-candidates\"", list);
+        string details;
+        using (var created = await perf.PostFormAsync($"/Evaluations/ReEvaluations?year={Year}", new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = BrowserSession.AntiforgeryToken(list),
+            ["Title"] = "页面抽查",
+            ["Method"] = "Random",
+            ["Count"] = "2",
+            ["Seed"] = "7",
+        }))
+        {
+            Assert.True(created.StatusCode == HttpStatusCode.Redirect, $"create: {(int)created.StatusCode} {await BrowserSession.TextOf(created)}");
+            details = created.Headers.Location!.OriginalString;
+        }
+        Assert.StartsWith("/Evaluations/ReEvaluation?id=", details);
+        var html = await perf.TextOfPageAsync(details);
+        Assert.Contains("种子 7", html);
+        Assert.Contains("结果与实际样本一致", await perf.TextOfPageAsync(details + "&handler=Verify"));
+        var itemLink = ItemLink().Match(html).Groups[1].Value;
+        var item = await perf.TextOfPageAsync(itemLink);
+        Assert.Contains("id=\"rescore-form\"", item);
+
+        using (var unit = new BrowserSession(app.Factory))
+        {
+            await unit.LogInAsync("unit2");
+            using var hidden = await unit.GetAsync(itemLink);
+            Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        }
+
+        // The form as shown (the self-evaluation's values pre-filled) re-scores to no difference.
+        var fields = new Dictionary<string, string> { ["__RequestVerificationToken"] = BrowserSession.AntiforgeryToken(item), ["Version"] = VersionField().Match(item).Groups[1].Value };
+        foreach (Match m in InputField().Matches(item)) fields[System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)] = System.Net.WebUtility.HtmlDecode(m.Groups[2].Value);
+        foreach (Match m in SelectedOption().Matches(item)) fields[m.Groups[1].Value] = m.Groups[2].Value;
+        using (var saved = await perf.PostFormAsync(itemLink, fields))
+            Assert.True(saved.StatusCode == HttpStatusCode.Redirect, $"re-score: {(int)saved.StatusCode} {await BrowserSession.TextOf(saved)}");
+        var after = await perf.TextOfPageAsync(itemLink);
+        Assert.Contains("data-flagged=\"false\"", after);
+        Assert.Contains("已复核评分：总分差异 0.00 分", after);
+    }
+
+    [GeneratedRegex("href=\"(/Evaluations/ReEvaluationItem\\?id=\\d+)\"")]
+    private static partial Regex ItemLink();
+
+    [GeneratedRegex("name=\"Version\" value=\"(\\d+)\"")]
+    private static partial Regex VersionField();
+
+    [GeneratedRegex("<input[^>]*? name=\"(Rows\\[\\d+\\]\\.(?:Id|Actual|Points|Comment))\" value=\"([^\"]*)\"")]
+    private static partial Regex InputField();
+
+    [GeneratedRegex("<select name=\"(Rows\\[\\d+\\]\\.Band)\"[^>]*>(?:(?!</select>).)*?<option value=\"(\\w+)\" selected", RegexOptions.Singleline)]
+    private static partial Regex SelectedOption();
 }
