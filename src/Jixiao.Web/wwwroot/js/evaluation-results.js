@@ -8,6 +8,7 @@
         .then(function (d) {
             var chart = echarts.init(el, null, { renderer: "canvas" });
             chart.setOption({
+                title: d.departments.length ? undefined : { text: "暂无已评分的评价", left: "center", top: "middle", textStyle: { color: "#6c757d", fontSize: 14, fontWeight: "normal" } },
                 tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
                 legend: { top: 0, data: d.grades },
                 grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
