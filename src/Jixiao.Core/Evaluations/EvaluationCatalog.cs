@@ -127,8 +127,18 @@ public sealed class EvaluationCatalog(JixiaoDbContext db)
                           join dp in db.Organizations on x.i.DepartmentId equals dp.Id
                           select new
                           {
-                              x.i.Id, x.r.FiscalYear, x.i.DepartmentId, Dept = dp.Name, DeptCode = dp.Code, UnitId = u.Id, Unit = u.Name, p.Name, x.i.ReTotal,
-                              x.i.ReGrade, x.r.State, x.i.Flagged,
+                              x.i.Id,
+                              x.r.FiscalYear,
+                              x.i.DepartmentId,
+                              Dept = dp.Name,
+                              DeptCode = dp.Code,
+                              UnitId = u.Id,
+                              Unit = u.Name,
+                              p.Name,
+                              x.i.ReTotal,
+                              x.i.ReGrade,
+                              x.r.State,
+                              x.i.Flagged,
                           })
             .ToListAsync(ct);
         return rows.Select(r => new EvaluationCatalogRow(EvaluationType.Re, r.Id, r.FiscalYear, r.DepartmentId, r.Dept, r.DeptCode, r.UnitId, r.Unit, r.Name,

@@ -1,6 +1,7 @@
 using Jixiao.Core.Common;
 using Jixiao.Core.Evaluations;
 using Jixiao.Core.Identity;
+using Jixiao.Core.RuleSets;
 using Jixiao.Core.Workflows;
 
 namespace Jixiao.Core.Tests.Evaluations;
@@ -95,6 +96,18 @@ public sealed class ReEvaluationComparisonTests
         Assert.Throws<DomainException>(() => m.Check(ReEvaluationState.ReScoring, ReEvaluationAction.Complete, [Role.BudgetUnit], null));
         Assert.Throws<DomainException>(() => m.Check(ReEvaluationState.Completed, ReEvaluationAction.Complete, [Role.PerformanceSection], null));
         Assert.Throws<DomainException>(() => m.Check(ReEvaluationState.Sampling, ReEvaluationAction.Complete, [Role.PerformanceSection], null));
+    }
+
+    [Fact]
+    public void Distribution_CountsTheGradesPerDepartment_InCodeOrder()
+    {
+        static EvaluationCatalogRow Row(long dept, string code, Grade g, EvaluationType t = EvaluationType.Self) =>
+            new(t, 1, 2026, dept, $"部门{dept}", code, null, null, "项目", 80m, g, "已提交", false, "");
+        var d = EvaluationCatalog.Distribution([Row(2, "102", Grade.Poor), Row(1, "101", Grade.Excellent), Row(1, "101", Grade.Excellent, EvaluationType.Re),
+            Row(1, "101", Grade.Fair), Row(2, "102", Grade.Good)]);
+        Assert.Equal([1L, 2L], d.Select(x => x.DepartmentId));
+        Assert.Equal((2, 0, 1, 0, 3), (d[0].Excellent, d[0].Good, d[0].Fair, d[0].Poor, d[0].Total));
+        Assert.Equal((0, 1, 0, 1, 2), (d[1].Excellent, d[1].Good, d[1].Fair, d[1].Poor, d[1].Total));
     }
 
     private static readonly long[] PinnedSeed42 = [4, 3, 5];

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Jixiao.Core.Audit;
 using Jixiao.Core.Data;
 using Jixiao.Core.Evaluations;
@@ -117,6 +117,12 @@ public sealed partial class ReEvaluationApiTests(AppFixture fixture) : IClassFix
         var again = await (await app.SendAsync("perf", HttpMethod.Post, "/api/v1/evaluations/re",
             new { title = "同一种子再抽一次", method = "Random", seed = 424242, count = submitted.Count, year = Year })).AssertOkJsonAsync(HttpStatusCode.Created);
         Assert.Equal(items.Select(i => (long)i!["selfEvaluationId"]!), again["items"]!.AsArray().Select(i => (long)i!["selfEvaluationId"]!));
+        var byShare = await (await app.SendAsync("perf", HttpMethod.Post, "/api/v1/evaluations/re",
+            new { title = "按比例抽取", method = "Random", share = 0.34m, year = Year })).AssertOkJsonAsync(HttpStatusCode.Created);
+        Assert.Equal((int)Math.Ceiling(0.34m * submitted.Count), (int)byShare["sampleCount"]!);
+        Assert.Equal(0.34m, (decimal)byShare["sampleShare"]!);
+        using (var badShare = await app.SendAsync("perf", HttpMethod.Post, "/api/v1/evaluations/re", new { title = "x", method = "Random", share = 1.5m, year = Year }))
+            Http.AssertChinese((string?)(await badShare.AssertProblemAsync(HttpStatusCode.BadRequest))["detail"]);
         var check = await app.GetJsonAsync("perf", $"/api/v1/evaluations/re/{(long)batch["id"]!}/verify-sample");
         Assert.True((bool)check["reproduced"]!);
         Assert.True((bool)check["populationUnchanged"]!);
