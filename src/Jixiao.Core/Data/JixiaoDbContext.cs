@@ -72,6 +72,8 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, I
     public DbSet<Evaluations.KeyEvaluationSubject> KeyEvaluationSubjects => Set<Evaluations.KeyEvaluationSubject>();
     public DbSet<Evaluations.KeyEvaluationIndicator> KeyEvaluationIndicators => Set<Evaluations.KeyEvaluationIndicator>();
     public DbSet<Evaluations.KeyEvaluationScorer> KeyEvaluationScorers => Set<Evaluations.KeyEvaluationScorer>();
+    public DbSet<Evaluations.ReEvaluation> ReEvaluations => Set<Evaluations.ReEvaluation>();
+    public DbSet<Evaluations.ReEvaluationItem> ReEvaluationItems => Set<Evaluations.ReEvaluationItem>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

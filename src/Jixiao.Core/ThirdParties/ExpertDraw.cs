@@ -17,11 +17,8 @@ public sealed record ExpertDrawResult(long Seed, int Count, IReadOnlyList<long> 
 /// same experts, on every platform and .NET version, so a recorded draw can be re-run and checked.
 /// </summary>
 /// <remarks>
-/// Algorithm: the eligible experts are sorted by id (so the input order does not matter), then a partial
-/// Fisher–Yates shuffle picks <c>count</c> of them, its random numbers coming from SplitMix64 seeded with
-/// <c>seed</c> (Steele, Lea and Flood 2014; the generator is written here rather than taken from
-/// <see cref="System.Random"/>, whose seeded sequence .NET does not promise to keep). An index in [0, n) is drawn
-/// by rejection sampling, so every expert is equally likely.
+/// Algorithm: the eligible experts are sampled by <see cref="SeededSample"/> (sorted by id, a partial Fisher–Yates
+/// shuffle driven by SplitMix64 seeded with <c>seed</c>), so every expert is equally likely.
 /// </remarks>
 public static class ExpertDraw
 {
@@ -40,36 +37,6 @@ public static class ExpertDraw
         if (eligible.Count < count)
             throw new DomainException($"专家库中符合回避要求的在库专家只有{eligible.Count}人，少于拟抽取的{count}人：请补充专家库或减少抽取人数。");
 
-        var rng = new SplitMix64(unchecked((ulong)seed));
-        var order = eligible.ToArray();
-        for (var i = 0; i < count; i++)
-        {
-            var j = i + (int)rng.Below((ulong)(order.Length - i));
-            (order[i], order[j]) = (order[j], order[i]);
-        }
-        return new ExpertDrawResult(seed, count, eligible, excluded, order.Take(count).ToList());
-    }
-
-    /// <summary>SplitMix64: a 64-bit generator fully determined by its seed.</summary>
-    private struct SplitMix64(ulong state)
-    {
-        private ulong _state = state;
-
-        public ulong Next()
-        {
-            var z = _state += 0x9E3779B97F4A7C15UL;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
-        }
-
-        /// <summary>Uniform in [0, n) by rejection (no modulo bias).</summary>
-        public ulong Below(ulong n)
-        {
-            var limit = ulong.MaxValue - (ulong.MaxValue % n);
-            ulong x;
-            do x = Next(); while (x >= limit);
-            return x % n;
-        }
+        return new ExpertDrawResult(seed, count, eligible, excluded, SeededSample.Pick(eligible, count, seed));
     }
 }

@@ -135,6 +135,8 @@ public static class DemoData
         await DemoMonitoring.SeedAsync(contextFor, time, year, ct);
         await DemoSelfEvaluations.SeedAsync(contextFor, cipher, time, year, ct);
         await DemoKeyEvaluations.SeedAsync(contextFor, cipher, year, ct);
+        // After last year's self-evaluations (skipped while there are none).
+        await DemoReEvaluations.SeedAsync(contextFor, year - 1, ct);
     }
 
     private static async Task<T> Add<T>(JixiaoDbContext db, T entity, CancellationToken ct) where T : class

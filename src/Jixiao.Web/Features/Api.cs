@@ -25,5 +25,6 @@ public static class Api
         Evaluations.EvaluationsApi.Map(api);
         Evaluations.SelfEvaluationsApi.Map(api);
         Evaluations.KeyEvaluationsApi.Map(api);
+        Evaluations.ReEvaluationsApi.Map(api);
     }
 }

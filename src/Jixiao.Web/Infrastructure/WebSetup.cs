@@ -54,6 +54,8 @@ public static class WebSetup
         services.AddScoped<Jixiao.Core.Monitoring.MonitoringService>();
         services.AddScoped<Jixiao.Core.Evaluations.SelfEvaluationService>();
         services.AddScoped<Jixiao.Core.Evaluations.KeyEvaluationService>();
+        services.AddScoped<Jixiao.Core.Evaluations.ReEvaluationService>();
+        services.AddScoped<Jixiao.Core.Evaluations.EvaluationCatalog>();
         services.AddSingleton<Features.Monitoring.PaymentImportJobs>();
 
         services.AddDataProtection().SetApplicationName("Jixiao").PersistKeysToDbContext<JixiaoDbContext>();
