@@ -102,13 +102,5 @@ public sealed class IndexModel(CurrentUser me, EvaluationCatalog catalog, Organi
 
     public string ChartLink() => Url.Page("/Evaluations/Index", "Chart", new { year = FiscalYear, departmentId = DepartmentId, grade = Grade, type = Type })!;
 
-    public static string GradeBadge(Grade g) => g switch
-    {
-        Core.RuleSets.Grade.Excellent => "bg-success",
-        Core.RuleSets.Grade.Good => "bg-primary",
-        Core.RuleSets.Grade.Fair => "bg-warning text-dark",
-        Core.RuleSets.Grade.Poor => "bg-danger",
-    };
-
     private EvaluationCatalogFilter Filter() => ReEvaluationsApi.CatalogFilter(FiscalYear, DepartmentId, Grade, Type);
 }

@@ -21,13 +21,4 @@ public static class KeyEvaluationLabels
         KeyEvaluationState.Closed => "bg-primary",
         KeyEvaluationState.Completed => "bg-success",
     };
-
-    public static string GradeBadge(Grade? g) => g switch
-    {
-        Grade.Excellent => "bg-success",
-        Grade.Good => "bg-primary",
-        Grade.Fair => "bg-warning text-dark",
-        Grade.Poor => "bg-danger",
-        null => "bg-light text-muted border",
-    };
 }

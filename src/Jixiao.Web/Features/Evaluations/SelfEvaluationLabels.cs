@@ -20,14 +20,5 @@ public static class SelfEvaluationLabels
         SelfEvaluationState.Returned => "bg-danger",
     };
 
-    public static string GradeBadge(Grade? g) => g switch
-    {
-        Grade.Excellent => "bg-success",
-        Grade.Good => "bg-primary",
-        Grade.Fair => "bg-warning text-dark",
-        Grade.Poor => "bg-danger",
-        null => "bg-light text-muted border",
-    };
-
     public static string TaskStateName(SelfEvaluationTaskState s) => s == SelfEvaluationTaskState.Open ? "进行中" : "已结束";
 }
