@@ -77,7 +77,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         Skip.If(true, UnavailableReason);
     }
 
-    /// <summary>A fresh page in its own context (no cookies), zh-CN, with Playwright's default timeouts shortened.</summary>
+    /// <summary>A fresh page in its own context (no cookies), zh-CN, with Playwright's default 30 s action timeout (a loaded 2-core machine needed more than 15 s for a first workbench load).</summary>
     public async Task<IPage> NewPageAsync()
     {
         RequireBrowser();
@@ -88,7 +88,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             TimezoneId = "Asia/Shanghai",
             ViewportSize = new ViewportSize { Width = 1366, Height = 850 },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         lock (_contexts) _contexts.Add(context);
         return await context.NewPageAsync();
     }
