@@ -64,8 +64,11 @@ public static class KeyEvaluationReport
                 KeyEvaluationMethod.Agency => $"本次评价委托第三方机构{d.AgencyName}实施，委托方为{d.OrganizerName}。",
                 _ => "",
             };
-            body.Append(Paragraph($"{d.OrganizerName}依据财预〔2020〕10号《项目支出绩效评价管理办法》组织开展本次重点评价，按决策、过程、产出、效益四个方面设置评价指标体系"
-                + $"（共{d.Indicators.Count}项三级指标，产出和效益指标权重合计{d.Indicators.Where(i => i.Level1 is "Output" or "Benefit").Sum(i => i.Weight):0.##}分）。{how}"));
+            var framework = e.SubjectKind == KeyEvaluationSubjectKind.DepartmentOverall
+                ? $"按{string.Join("、", DepartmentDimensions.Names)}六个维度设置部门整体支出评价指标体系（共{d.Indicators.Count}项三级指标）。"
+                : $"按决策、过程、产出、效益四个方面设置评价指标体系（共{d.Indicators.Count}项三级指标，产出和效益指标权重合计"
+                    + $"{d.Indicators.Where(i => i.Level1 is "Output" or "Benefit").Sum(i => i.Weight):0.##}分）。";
+            body.Append(Paragraph($"{d.OrganizerName}依据财预〔2020〕10号《项目支出绩效评价管理办法》组织开展本次重点评价，{framework}{how}"));
             body.Append(Paragraph($"评分人逐项打分并说明理由，评价得分取各评分人每项指标得分的平均值{(e.ScoringDeadline is { } sd ? $"；评分截止日期为{sd:yyyy年M月d日}" : "")}"
                 + $"{(e.ClosedAt is { } c ? $"，{ChinaTime.FromUtc(c):yyyy年M月d日}结束评分" : "")}。"));
             foreach (var s in d.Scorers)

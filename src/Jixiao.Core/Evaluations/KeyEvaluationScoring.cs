@@ -31,17 +31,59 @@ public static class KeyEvaluationScoring
 {
     public static readonly IReadOnlyList<string> Level1Codes = ["Decision", "Process", "Output", "Benefit"];
 
+    /// <summary>Every level-1 code in display order: the project/policy framework's, then the whole-department dimensions (RULES §4).</summary>
+    public static readonly IReadOnlyList<string> GroupCodes = [.. Level1Codes, .. DepartmentDimensions.Codes];
+
     public static string Level1Name(string code) => code switch
     {
         "Decision" => "决策",
         "Process" => "过程",
         "Output" => "产出",
         "Benefit" => "效益",
-        _ => code,
+        _ => DepartmentDimensions.NameOf(code) ?? code,
     };
 
-    /// <summary>Every problem of a framework, in Chinese; empty when it may be used.</summary>
+    /// <summary>The framework check for what is evaluated: a department's whole spending has its own (<see cref="DepartmentFrameworkProblems"/>).</summary>
+    public static IReadOnlyList<string> FrameworkProblems(KeyEvaluationSubjectKind kind, IReadOnlyList<FrameworkRow> rows, EvaluationRules rules) =>
+        kind == KeyEvaluationSubjectKind.DepartmentOverall ? DepartmentFrameworkProblems(rows) : FrameworkProblems(rows, rules);
+
+    /// <summary>Refuses a framework with problems for what is evaluated (all of them in one message).</summary>
+    public static void ValidateFramework(KeyEvaluationSubjectKind kind, IReadOnlyList<FrameworkRow> rows, EvaluationRules rules)
+    {
+        var problems = FrameworkProblems(kind, rows, rules);
+        if (problems.Count > 0) throw new DomainException(string.Join("", problems));
+    }
+
+    /// <summary>
+    /// Every problem of a project or policy framework, in Chinese (RULES §4: level 1 决策/过程/产出/效益, weights sum to 100,
+    /// output + benefit at least the rule set's minimum); empty when it may be used.
+    /// </summary>
     public static IReadOnlyList<string> FrameworkProblems(IReadOnlyList<FrameworkRow> rows, EvaluationRules rules)
+    {
+        var problems = RowProblems(rows, Level1Codes, "一级指标应为决策、过程、产出或效益。");
+        if (rows.Count == 0) return problems;
+        var outputBenefit = rows.Where(r => r.Level1 is "Output" or "Benefit").Sum(r => r.Weight);
+        if (outputBenefit < rules.OutputPlusBenefitMinimum)
+            problems.Add($"产出和效益指标权重合计应不低于{F(rules.OutputPlusBenefitMinimum)}，现为{F(outputBenefit)}。");
+        return problems;
+    }
+
+    /// <summary>
+    /// Every problem of the framework of a department's whole spending (部门整体支出, RULES §4), in Chinese: level 1 is one of the six
+    /// dimensions (运行成本, 管理效率, 履职效能, 社会效应, 可持续发展能力, 服务对象满意度), all six present, weights sum to 100. The output +
+    /// benefit minimum does not apply.
+    /// </summary>
+    public static IReadOnlyList<string> DepartmentFrameworkProblems(IReadOnlyList<FrameworkRow> rows)
+    {
+        var problems = RowProblems(rows, DepartmentDimensions.Codes, $"一级指标（评价维度）应为{string.Join("、", DepartmentDimensions.Names)}之一。");
+        if (rows.Count == 0) return problems;
+        var missing = DepartmentDimensions.Codes.Where(c => rows.All(r => r.Level1 != c)).Select(c => DepartmentDimensions.NameOf(c)).ToList();
+        if (missing.Count > 0) problems.Add($"部门整体支出评价应包含全部六个维度，缺少：{string.Join("、", missing)}。");
+        return problems;
+    }
+
+    /// <summary>The checks every framework shares: not empty, at most 100 rows, each row complete, no duplicate, weights sum to 100.</summary>
+    private static List<string> RowProblems(IReadOnlyList<FrameworkRow> rows, IReadOnlyList<string> level1Codes, string level1Message)
     {
         var problems = new List<string>();
         if (rows.Count == 0)
@@ -54,7 +96,7 @@ public static class KeyEvaluationScoring
         {
             var r = rows[i];
             var at = $"第{i + 1}行";
-            if (!Level1Codes.Contains(r.Level1)) problems.Add($"{at}：一级指标应为决策、过程、产出或效益。");
+            if (!level1Codes.Contains(r.Level1)) problems.Add($"{at}：{level1Message}");
             if (string.IsNullOrWhiteSpace(r.Level2) || r.Level2.Trim().Length > 50) problems.Add($"{at}：请填写二级指标（不超过50字）。");
             if (string.IsNullOrWhiteSpace(r.Name) || r.Name.Trim().Length > 100) problems.Add($"{at}：请填写三级指标名称（不超过100字）。");
             if (r.Weight <= 0m || r.Weight > 100m) problems.Add($"{at}“{r.Name}”：权重应大于0且不超过100，现为{F(r.Weight)}。");
@@ -64,9 +106,6 @@ public static class KeyEvaluationScoring
         if (dup is not null) problems.Add($"三级指标“{dup.Key.Item2}”重复。");
         var sum = rows.Sum(r => r.Weight);
         if (sum != 100m) problems.Add($"各指标权重合计应为100，现为{F(sum)}。");
-        var outputBenefit = rows.Where(r => r.Level1 is "Output" or "Benefit").Sum(r => r.Weight);
-        if (outputBenefit < rules.OutputPlusBenefitMinimum)
-            problems.Add($"产出和效益指标权重合计应不低于{F(rules.OutputPlusBenefitMinimum)}，现为{F(outputBenefit)}。");
         return problems;
     }
 
@@ -106,7 +145,7 @@ public static class KeyEvaluationScoring
             results.Add(new(i.Key, i.Level1, i.Name, i.Weight, score, Round(score), explanation));
         }
         var total = Round(results.Sum(r => r.Score));
-        var groups = Level1Codes.Where(c => framework.Any(i => i.Level1 == c))
+        var groups = GroupCodes.Where(c => framework.Any(i => i.Level1 == c))
             .Select(c => new Level1Result(c, Level1Name(c), framework.Where(i => i.Level1 == c).Sum(i => i.Weight),
                 Round(results.Where(r => r.Level1 == c).Sum(r => r.Score)))).ToList();
         return new(results, groups, total, grades.GradeOf(total));

@@ -174,7 +174,8 @@ public sealed class KeyEvaluationService(JixiaoDbContext db, RuleSetService rule
         db.KeyEvaluations.Add(e);
         await db.SaveChangesAsync(ct);
         foreach (var p in projects) db.KeyEvaluationSubjects.Add(new KeyEvaluationSubject(e.Id, p.Id, p.OrganizationId));
-        var framework = (await rules.ResolveAsync(regionId, year, ct)).Content.Evaluation.KeyFramework;
+        var evaluationRules = (await rules.ResolveAsync(regionId, year, ct)).Content.Evaluation;
+        var framework = input.SubjectKind == KeyEvaluationSubjectKind.DepartmentOverall ? evaluationRules.DepartmentKeyFramework : evaluationRules.KeyFramework;
         var order = 0;
         foreach (var k in framework)
             db.KeyEvaluationIndicators.Add(new KeyEvaluationIndicator(e.Id, ++order, k.Level1, k.Level2, k.Name, k.Weight, k.Standard));
@@ -195,7 +196,10 @@ public sealed class KeyEvaluationService(JixiaoDbContext db, RuleSetService rule
         return e;
     }
 
-    /// <summary>The organiser replaces the framework (draft only): weights editable, sum 100, output + benefit ≥ the rule set's minimum.</summary>
+    /// <summary>
+    /// The organiser replaces the framework (draft only): rows added, removed or reweighted; weights sum to 100 and output + benefit ≥ the
+    /// rule set's minimum, or, for a department's whole spending, all six dimensions present.
+    /// </summary>
     public async Task<KeyEvaluation> SaveFrameworkAsync(long id, int version, IReadOnlyList<FrameworkRowInput> rows, Caller caller, CancellationToken ct = default)
     {
         var e = await LoadAsync(id, caller, ct);
@@ -203,7 +207,7 @@ public sealed class KeyEvaluationService(JixiaoDbContext db, RuleSetService rule
         db.ExpectVersion(e, version);
         if (e.State != KeyEvaluationState.Draft) throw new DomainException("评价人员已选定，指标体系不能再修改。");
         var rule = (await rules.ResolveAsync(e.RegionId, e.FiscalYear, ct)).Content.Evaluation;
-        KeyEvaluationScoring.ValidateFramework(rows.Select(r => new FrameworkRow(r.Level1?.Trim() ?? "", r.Level2 ?? "", r.Name ?? "", r.Weight)).ToList(), rule);
+        KeyEvaluationScoring.ValidateFramework(e.SubjectKind, rows.Select(r => new FrameworkRow(r.Level1?.Trim() ?? "", r.Level2 ?? "", r.Name ?? "", r.Weight)).ToList(), rule);
         var old = await db.KeyEvaluationIndicators.Where(i => i.EvaluationId == id).ToListAsync(ct);
         db.KeyEvaluationIndicators.RemoveRange(old);
         var order = 0;
@@ -227,7 +231,7 @@ public sealed class KeyEvaluationService(JixiaoDbContext db, RuleSetService rule
         var t = KeyEvaluationWorkflow.Machine.Check(e.State, KeyEvaluationAction.Assign, caller.Roles, null);
         var rule = (await rules.ResolveAsync(e.RegionId, e.FiscalYear, ct)).Content.Evaluation;
         var indicators = await db.KeyEvaluationIndicators.AsNoTracking().Where(i => i.EvaluationId == id).ToListAsync(ct);
-        KeyEvaluationScoring.ValidateFramework(indicators.Select(i => new FrameworkRow(i.Level1, i.Level2, i.Name, i.Weight)).ToList(), rule);
+        KeyEvaluationScoring.ValidateFramework(e.SubjectKind, indicators.Select(i => new FrameworkRow(i.Level1, i.Level2, i.Name, i.Weight)).ToList(), rule);
         var units = await db.KeyEvaluationSubjects.Where(s => s.EvaluationId == id).Select(s => s.OrganizationId).ToListAsync(ct);
         var excluded = await _engagement.ExcludedOrganizationsAsync([e.DepartmentId, .. units], ct);
         await todos.CompleteFor(SubjectType, e.Id.ToString(), ct);
@@ -443,7 +447,7 @@ public sealed class KeyEvaluationService(JixiaoDbContext db, RuleSetService rule
         var indicators = indicatorRows.Select(i => new KeyIndicatorView(i.Id, i.Order, i.Level1, KeyEvaluationScoring.Level1Name(i.Level1), i.Level2, i.Name, i.Weight,
             i.Standard, closed ? i.Score : null, closed ? i.Explanation : null)).ToList();
         IReadOnlyList<Level1Result>? groups = closed
-            ? KeyEvaluationScoring.Level1Codes.Where(c => indicatorRows.Any(i => i.Level1 == c)).Select(c => new Level1Result(c, KeyEvaluationScoring.Level1Name(c),
+            ? KeyEvaluationScoring.GroupCodes.Where(c => indicatorRows.Any(i => i.Level1 == c)).Select(c => new Level1Result(c, KeyEvaluationScoring.Level1Name(c),
                 indicatorRows.Where(i => i.Level1 == c).Sum(i => i.Weight), KeyEvaluationScoring.Round(indicatorRows.Where(i => i.Level1 == c).Sum(i => i.Score ?? 0m)))).ToList()
             : null;
         var scorerRows = await db.KeyEvaluationScorers.AsNoTracking().Include(s => s.Scores).Where(s => s.EvaluationId == id).OrderBy(s => s.DrawOrder).ToListAsync(ct);
@@ -468,7 +472,7 @@ public sealed class KeyEvaluationService(JixiaoDbContext db, RuleSetService rule
         var history = await db.WorkflowSteps.AsNoTracking().Where(s => s.SubjectType == SubjectType && s.SubjectId == e.Id.ToString())
             .OrderBy(s => s.At).ThenBy(s => s.Id).ToListAsync(ct);
         var problems = e.State == KeyEvaluationState.Draft
-            ? KeyEvaluationScoring.FrameworkProblems(indicatorRows.Select(i => new FrameworkRow(i.Level1, i.Level2, i.Name, i.Weight)).ToList(), content.Evaluation)
+            ? KeyEvaluationScoring.FrameworkProblems(e.SubjectKind, indicatorRows.Select(i => new FrameworkRow(i.Level1, i.Level2, i.Name, i.Weight)).ToList(), content.Evaluation)
             : [];
         var canRate = e.State == KeyEvaluationState.Completed && e.Method == KeyEvaluationMethod.Agency && rating is null && caller.OrganizationId == e.CommissioningOrganizationId;
         return new(e, names.GetValueOrDefault(e.DepartmentId, ""), names.GetValueOrDefault(e.OrganizerOrganizationId, ""), agencyName, subjects, indicators, groups,

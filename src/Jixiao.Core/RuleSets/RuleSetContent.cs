@@ -145,6 +145,13 @@ public sealed class EvaluationRules
     /// starts from this copy, whose weights the organiser then edits. Level 1 codes: Decision, Process, Output, Benefit.
     /// </summary>
     public List<KeyFrameworkItem> KeyFramework { get; set; } = KeyFrameworkItem.Defaults();
+
+    /// <summary>
+    /// The reference framework of a key evaluation of a department's whole spending (部门整体支出, RULES §4) with default weights: level 1
+    /// is one of the six whole-department dimensions (codes OperatingCost 运行成本, ManagementEfficiency 管理效率, DutyPerformance 履职效能,
+    /// SocialEffect 社会效应, SustainableDevelopment 可持续发展能力, ServiceSatisfaction 服务对象满意度); weights sum to 100 and all six are present.
+    /// </summary>
+    public List<KeyFrameworkItem> DepartmentKeyFramework { get; set; } = KeyFrameworkItem.DepartmentDefaults();
 }
 
 /// <summary>One level-3 indicator of the key-evaluation reference framework.</summary>
@@ -184,6 +191,26 @@ public sealed class KeyFrameworkItem
         I("Benefit", "项目效益", "生态效益", 5m, "对照绩效目标评价项目实施对生态环境的影响，达成得满分，部分达成酌情扣分。"),
         I("Benefit", "项目效益", "可持续影响", 4m, "评价项目后续运行及成效发挥的可持续性，有长效机制得满分，否则酌情扣分。"),
         I("Benefit", "满意度", "服务对象满意度", 8m, "满意度 ≥ 90% 得满分；每低1个百分点扣0.5分，扣完为止。"),
+    ];
+
+    /// <summary>The whole-department reference framework (部门整体支出, RULES §4): the six dimensions, weights summing to 100.</summary>
+    public static List<KeyFrameworkItem> DepartmentDefaults() =>
+    [
+        I("OperatingCost", "经济成本", "基本支出控制率", 5m, "基本支出控制率 = 实际基本支出 ÷ 预算基本支出 × 100%；不超过100%得满分，每超1个百分点扣0.5分，扣完为止。"),
+        I("OperatingCost", "经济成本", "“三公”经费控制率", 5m, "“三公”经费实际支出不超过预算得满分；超出的，按超支比例扣分。"),
+        I("OperatingCost", "成本控制", "项目支出成本控制", 5m, "项目实施成本控制在批复预算内且单位成本合理，得满分；否则酌情扣分。"),
+        I("ManagementEfficiency", "预算管理", "预算执行率", 6m, "预算执行率 = 实际支出 ÷ 全年预算数 × 100%；得分 = 执行率 × 分值。"),
+        I("ManagementEfficiency", "预算管理", "预决算信息公开", 4m, "按规定内容、时限公开部门预决算和绩效信息，得满分；每缺一项扣1分。"),
+        I("ManagementEfficiency", "资产管理", "资产管理规范性", 4m, "资产配置、使用、处置合规，账实相符，得满分；否则酌情扣分。"),
+        I("ManagementEfficiency", "绩效管理", "绩效管理开展情况", 6m, "按要求编报绩效目标、开展运行监控和绩效自评并应用结果，得满分；每缺一个环节扣2分。"),
+        I("DutyPerformance", "重点工作", "重点工作任务完成率", 15m, "重点工作任务完成率 = 已完成重点任务数 ÷ 计划重点任务数 × 100%；得分 = 完成率 × 分值。"),
+        I("DutyPerformance", "履职质量", "履职目标质量达标率", 10m, "履职产出达到质量标准的比例；得分 = 达标率 × 分值。"),
+        I("SocialEffect", "社会效益", "经济社会发展贡献", 10m, "对照部门职能和年度目标评价履职对经济社会发展的促进作用，达成得满分，部分达成酌情扣分。"),
+        I("SocialEffect", "公共服务", "公共服务水平提升", 5m, "对照年度目标评价公共服务覆盖面和水平的提升，达成得满分，部分达成酌情扣分。"),
+        I("SustainableDevelopment", "制度建设", "长效管理机制健全性", 5m, "建立健全内部控制、财务和业务管理等长效机制并有效运行，得满分；否则酌情扣分。"),
+        I("SustainableDevelopment", "人员队伍", "人才队伍建设", 5m, "人员结构合理，培训计划落实，得满分；否则酌情扣分。"),
+        I("ServiceSatisfaction", "满意度", "服务对象满意度", 10m, "满意度 ≥ 90% 得满分；每低1个百分点扣0.5分，扣完为止。"),
+        I("ServiceSatisfaction", "满意度", "社会公众满意度", 5m, "满意度 ≥ 85% 得满分；每低1个百分点扣0.5分，扣完为止。"),
     ];
 }
 

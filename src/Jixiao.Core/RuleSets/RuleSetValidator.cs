@@ -45,6 +45,9 @@ public static class RuleSetValidator
         foreach (var problem in Evaluations.KeyEvaluationScoring.FrameworkProblems(
                      e.KeyFramework.Select(k => new Evaluations.FrameworkRow(k.Level1, k.Level2, k.Name, k.Weight)).ToList(), e))
             Add("Evaluation.KeyFramework", $"重点评价参考指标体系：{problem}");
+        foreach (var problem in Evaluations.KeyEvaluationScoring.DepartmentFrameworkProblems(
+                     e.DepartmentKeyFramework.Select(k => new Evaluations.FrameworkRow(k.Level1, k.Level2, k.Name, k.Weight)).ToList()))
+            Add("Evaluation.DepartmentKeyFramework", $"部门整体支出评价参考指标体系：{problem}");
 
         var p = c.PriorAssessment;
         if (p.Dimensions.Count == 0 || p.Dimensions.Sum(d => d.Points) != 100m || p.Dimensions.Any(d => d.Points <= 0m || string.IsNullOrWhiteSpace(d.Name)))
