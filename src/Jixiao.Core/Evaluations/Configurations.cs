@@ -11,6 +11,9 @@ internal sealed class SelfEvaluationTaskConfiguration : IEntityTypeConfiguration
     {
         b.Property(x => x.Title).HasMaxLength(200);
         b.Property(x => x.IssuedByName).HasMaxLength(50);
+        b.Property(x => x.DepartmentIds).HasMaxLength(4000);
+        b.Property(x => x.ProjectCodes).HasMaxLength(26000);
+        b.Ignore(x => x.Filter);
         b.HasIndex(x => new { x.RegionId, x.FiscalYear });
         b.HasOne<Region>().WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -14,7 +14,7 @@ public static class DepartmentDimensions
     /// (its framework is the rule set's <c>Evaluation.DepartmentKeyFramework</c>).
     /// </summary>
     public static readonly IReadOnlyList<string> Codes =
-        ["OperatingCost", "ManagementEfficiency", "DutyPerformance", "SocialEffect", "SustainableDevelopment", "ServiceSatisfaction"];
+        ["OperatingCost", "ManagementEfficiency", "DutyPerformance", "SocialEffect", "SustainableCapacity", "ServiceSatisfaction"];
 
     /// <summary>The Chinese name of a dimension code; null for a code that is not one.</summary>
     public static string? NameOf(string code) => Codes.ToList().IndexOf(code) is var i and >= 0 ? Names[i] : null;

@@ -17,13 +17,15 @@ public enum SelfEvaluationTaskState
 
 /// <summary>
 /// 绩效自评任务: issued by the performance section for a region and year with a deadline; every unit project with goals in force
-/// gets a self-evaluation form (项目支出绩效自评表) its unit fills in.
+/// (or those of them the task's filter selects: departments, key monitoring, project codes) gets a self-evaluation form
+/// (项目支出绩效自评表) its unit fills in. A project is in at most one task per year.
 /// </summary>
 public sealed class SelfEvaluationTask : IVersioned
 {
     private SelfEvaluationTask() { }
 
-    public SelfEvaluationTask(long regionId, int fiscalYear, string title, DateOnly deadline, string issuedByName, DateTime issuedAt)
+    public SelfEvaluationTask(long regionId, int fiscalYear, string title, DateOnly deadline, string issuedByName, DateTime issuedAt,
+        SelfEvaluationTaskFilter? filter = null)
     {
         title = title?.Trim() ?? "";
         if (title.Length is 0 or > 200) throw new DomainException("请填写自评任务名称（不超过200字）。");
@@ -35,6 +37,10 @@ public sealed class SelfEvaluationTask : IVersioned
         Deadline = deadline;
         IssuedByName = issuedByName;
         IssuedAt = issuedAt;
+        filter ??= SelfEvaluationTaskFilter.All;
+        DepartmentIds = filter.DepartmentIds.Count == 0 ? null : string.Join(',', filter.DepartmentIds);
+        KeyMonitoringOnly = filter.KeyMonitoringOnly;
+        ProjectCodes = filter.ProjectCodes.Count == 0 ? null : string.Join(',', filter.ProjectCodes);
     }
 
     public long Id { get; private set; }
@@ -53,7 +59,32 @@ public sealed class SelfEvaluationTask : IVersioned
 
     public DateTime IssuedAt { get; private set; }
 
+    /// <summary>The filter's departments (organisation ids, comma-separated); null: every department.</summary>
+    public string? DepartmentIds { get; private set; }
+
+    /// <summary>The filter: key-monitoring projects (重点监控) only.</summary>
+    public bool KeyMonitoringOnly { get; private set; }
+
+    /// <summary>The filter's project codes (comma-separated); null: every project.</summary>
+    public string? ProjectCodes { get; private set; }
+
+    /// <summary>Projects the filter matched that an earlier task of the year already covered.</summary>
+    public int SkippedProjects { get; private set; }
+
     public int Version { get; private set; }
+
+    public SelfEvaluationTaskFilter Filter => new FilterColumns(DepartmentIds, KeyMonitoringOnly, ProjectCodes).Filter;
+
+    /// <summary>The filter as stored (for projections that read the columns).</summary>
+    public sealed record FilterColumns(string? DepartmentIds, bool KeyMonitoringOnly, string? ProjectCodes)
+    {
+        public SelfEvaluationTaskFilter Filter => new(
+            string.IsNullOrEmpty(DepartmentIds) ? [] : DepartmentIds.Split(',').Select(long.Parse).ToList(),
+            KeyMonitoringOnly,
+            string.IsNullOrEmpty(ProjectCodes) ? [] : ProjectCodes.Split(',').ToList());
+    }
+
+    internal void Selected(SelfEvaluationSelection selection) => SkippedProjects = selection.Skipped;
 
     public void Close()
     {

@@ -12,10 +12,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Core.Evaluations;
 
-public sealed record SelfEvaluationTaskInput(string Title, DateOnly Deadline);
+/// <summary>A new task: title, deadline and which projects (the filter; default every project with goals in force).</summary>
+public sealed record SelfEvaluationTaskInput(string Title, DateOnly Deadline, SelfEvaluationTaskFilter? Filter = null);
 
+/// <summary>
+/// A task with its progress in the caller's scope, its filter (DepartmentIds and ProjectCodes empty: all; FilterText in Chinese, e.g.
+/// "部门：长治市教育局；仅重点监控项目") and SkippedProjects: those the filter matched that an earlier task of the year already covered.
+/// </summary>
 public sealed record SelfEvaluationTaskRow(long Id, int FiscalYear, string Title, DateOnly Deadline, SelfEvaluationTaskState State, string IssuedByName,
-    DateTime IssuedAt, int Evaluations, int Submitted, int Reviewed, int Returned, int Version);
+    DateTime IssuedAt, int Evaluations, int Submitted, int Reviewed, int Returned, int Version,
+    IReadOnlyList<long>? DepartmentIds = null, bool KeyMonitoringOnly = false, IReadOnlyList<string>? ProjectCodes = null, string FilterText = "全部项目",
+    int SkippedProjects = 0);
 
 public sealed record SelfEvaluationFilter(int FiscalYear, long? TaskId = null, long? DepartmentId = null, Grade? Grade = null, SelfEvaluationState? State = null);
 
@@ -55,9 +62,14 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, RuleSetService rul
     {
         if (!caller.Has(Role.PerformanceSection)) throw new DomainException("自评任务由财政部门绩效管理科下达。");
         var regionId = caller.Scope.HomeRegionId;
-        var task = new SelfEvaluationTask(regionId, fiscalYear, input.Title, input.Deadline, db.Actor.Name, db.Now);
-        if (await db.SelfEvaluationTasks.AnyAsync(t => t.RegionId == regionId && t.FiscalYear == fiscalYear && t.State == SelfEvaluationTaskState.Open, ct))
-            throw new DomainException($"{fiscalYear}年度的自评任务已经下达且尚未结束。");
+        var filter = input.Filter ?? SelfEvaluationTaskFilter.All;
+        var task = new SelfEvaluationTask(regionId, fiscalYear, input.Title, input.Deadline, db.Actor.Name, db.Now, filter);
+        if (filter.DepartmentIds.Count > 0)
+        {
+            var ids = filter.DepartmentIds.ToList();
+            var found = await db.Organizations.CountAsync(o => ids.Contains(o.Id) && o.RegionId == regionId && o.Kind == OrganizationKind.Department, ct);
+            if (found != ids.Count) throw new NotFoundException("部门");
+        }
         // Units' projects, and each department's whole-spending record (部门整体自评, filled in by the department).
         var projects = await db.Projects.AsNoTracking()
             .Where(p => p.RegionId == regionId && p.FiscalYear == fiscalYear)
@@ -69,9 +81,14 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, RuleSetService rul
             .Where(g => g.FiscalYear == fiscalYear && g.RegionId == regionId && (g.State == GoalState.Approved || g.State == GoalState.Published))
             .ToListAsync(ct);
         var inForce = goals.GroupBy(g => g.ProjectId).ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.VersionNo).First());
-        var already = await db.SelfEvaluations.Where(e => e.RegionId == regionId && e.FiscalYear == fiscalYear).Select(e => e.ProjectId).ToListAsync(ct);
-        projects = projects.Where(p => inForce.ContainsKey(p.Id) && !already.Contains(p.Id)).OrderBy(p => p.Code).ToList();
-        if (projects.Count == 0) throw new DomainException("没有符合条件的项目（须为目标已批复且尚未自评的单位项目或部门整体支出）：未下达自评任务。");
+        var already = (await db.SelfEvaluations.Where(e => e.RegionId == regionId && e.FiscalYear == fiscalYear).Select(e => e.ProjectId).ToListAsync(ct)).ToHashSet();
+        projects = projects.Where(p => inForce.ContainsKey(p.Id)).OrderBy(p => p.Code).ToList();
+        var keyMonitored = filter.KeyMonitoringOnly ? await KeyMonitoredAsync(regionId, fiscalYear, ct) : [];
+        var selection = SelfEvaluationTaskSelection.Select(
+            projects.Select(p => new SelfEvaluationCandidate(p.Id, p.Code, p.DepartmentId, keyMonitored.Contains(p.Id))).ToList(), filter, already);
+        var selected = selection.Selected.ToHashSet();
+        projects = projects.Where(p => selected.Contains(p.Id)).ToList();
+        task.Selected(selection);
         db.SelfEvaluationTasks.Add(task);
         await db.SaveChangesAsync(ct);
         var due = task.Deadline.ToDateTime(new TimeOnly(23, 59)).AddHours(-8);
@@ -89,9 +106,36 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, RuleSetService rul
                 $"/Evaluations/Self?taskId={task.Id}", nameof(SelfEvaluationTask), $"{task.Id}-{unit}", db.Now, due, null, unit,
                 departmentWide ? Role.Department : Role.BudgetUnit));
         }
-        db.Audit("evaluation.self-task", nameof(SelfEvaluationTask), task.Id.ToString(), new { task.Title, task.Deadline, projects = projects.Count });
+        db.Audit("evaluation.self-task", nameof(SelfEvaluationTask), task.Id.ToString(), new
+        {
+            task.Title,
+            task.Deadline,
+            projects = projects.Count,
+            skipped = selection.Skipped,
+            departments = filter.DepartmentIds,
+            keyMonitoringOnly = filter.KeyMonitoringOnly,
+            codes = filter.ProjectCodes,
+        });
         await db.SaveChangesAsync(ct);
         return task;
+    }
+
+    /// <summary>
+    /// The unit projects under key monitoring (重点监控) in the year: those a key-monitoring round covered, and those the warning board
+    /// flags at the end of the rule set's key-monitoring month (RULES §5: budget at least the minimum, execution below the rate).
+    /// </summary>
+    private async Task<HashSet<long>> KeyMonitoredAsync(long regionId, int fiscalYear, CancellationToken ct)
+    {
+        var month = (await rules.ResolveAsync(regionId, fiscalYear, ct)).Content.Monitoring.KeyMonitoringMonth;
+        var orgs = (await db.Organizations.AsNoTracking().Where(o => o.RegionId == regionId).Select(o => o.Id).ToListAsync(ct)).ToHashSet();
+        var result = (await board.ComputeAsync(new OrgScope(regionId, orgs, new HashSet<long> { regionId }),
+            new WarningFilter(fiscalYear, month, KeyMonitoringOnly: true), ct)).Select(w => w.ProjectId).ToHashSet();
+        var inRounds = await (from rep in db.MonitoringReports.AsNoTracking()
+                              join round in db.MonitoringRounds on rep.RoundId equals round.Id
+                              where round.RegionId == regionId && round.FiscalYear == fiscalYear && round.Coverage == RoundCoverage.KeyMonitoring
+                              select rep.ProjectId).Distinct().ToListAsync(ct);
+        result.UnionWith(inRounds);
+        return result;
     }
 
     /// <summary>
@@ -147,15 +191,54 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, RuleSetService rul
     {
         var regions = caller.Scope.RegionIds.ToList();
         var orgs = caller.Scope.OrganizationIds.ToList();
-        return await db.SelfEvaluationTasks.AsNoTracking().Where(t => t.FiscalYear == fiscalYear && regions.Contains(t.RegionId))
+        var rows = await db.SelfEvaluationTasks.AsNoTracking().Where(t => t.FiscalYear == fiscalYear && regions.Contains(t.RegionId))
             .OrderByDescending(t => t.Id)
-            .Select(t => new SelfEvaluationTaskRow(t.Id, t.FiscalYear, t.Title, t.Deadline, t.State, t.IssuedByName, t.IssuedAt,
-                db.SelfEvaluations.Count(x => x.TaskId == t.Id && orgs.Contains(x.OrganizationId)),
-                db.SelfEvaluations.Count(x => x.TaskId == t.Id && orgs.Contains(x.OrganizationId) && x.State != SelfEvaluationState.Draft && x.State != SelfEvaluationState.Returned),
-                db.SelfEvaluations.Count(x => x.TaskId == t.Id && orgs.Contains(x.OrganizationId) && x.State == SelfEvaluationState.DepartmentReviewed),
-                db.SelfEvaluations.Count(x => x.TaskId == t.Id && orgs.Contains(x.OrganizationId) && x.State == SelfEvaluationState.Returned),
-                t.Version))
+            .Select(t => new
+            {
+                Row = new SelfEvaluationTaskRow(t.Id, t.FiscalYear, t.Title, t.Deadline, t.State, t.IssuedByName, t.IssuedAt,
+                    db.SelfEvaluations.Count(x => x.TaskId == t.Id && orgs.Contains(x.OrganizationId)),
+                    db.SelfEvaluations.Count(x => x.TaskId == t.Id && orgs.Contains(x.OrganizationId) && x.State != SelfEvaluationState.Draft && x.State != SelfEvaluationState.Returned),
+                    db.SelfEvaluations.Count(x => x.TaskId == t.Id && orgs.Contains(x.OrganizationId) && x.State == SelfEvaluationState.DepartmentReviewed),
+                    db.SelfEvaluations.Count(x => x.TaskId == t.Id && orgs.Contains(x.OrganizationId) && x.State == SelfEvaluationState.Returned),
+                    t.Version, null, false, null, "全部项目", 0),
+                t.DepartmentIds,
+                t.KeyMonitoringOnly,
+                t.ProjectCodes,
+                t.SkippedProjects,
+            })
             .ToListAsync(ct);
+        var filters = rows.Select(x => new SelfEvaluationTask.FilterColumns(x.DepartmentIds, x.KeyMonitoringOnly, x.ProjectCodes).Filter).ToList();
+        var departmentIds = filters.SelectMany(f => f.DepartmentIds).Distinct().ToList();
+        var names = await db.Organizations.AsNoTracking().Where(o => departmentIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return rows.Select((x, i) => x.Row with
+        {
+            DepartmentIds = filters[i].DepartmentIds,
+            KeyMonitoringOnly = filters[i].KeyMonitoringOnly,
+            ProjectCodes = filters[i].ProjectCodes,
+            FilterText = FilterText(filters[i], names),
+            SkippedProjects = x.SkippedProjects,
+        }).ToList();
+    }
+
+    /// <summary>The departments of the performance section's region (the issue form's department filter); empty for anyone else.</summary>
+    public async Task<IReadOnlyList<(long Id, string Name)>> IssuableDepartmentsAsync(Caller caller, CancellationToken ct = default)
+    {
+        if (!caller.Has(Role.PerformanceSection)) return [];
+        var region = caller.Scope.HomeRegionId;
+        return (await db.Organizations.AsNoTracking().Where(o => o.RegionId == region && o.Kind == OrganizationKind.Department).OrderBy(o => o.Code)
+            .Select(o => new { o.Id, o.Name }).ToListAsync(ct)).Select(o => (o.Id, o.Name)).ToList();
+    }
+
+    /// <summary>A task's filter in Chinese, e.g. "部门：长治市教育局、长治市民政局；仅重点监控项目；项目代码：A01、A02".</summary>
+    public static string FilterText(SelfEvaluationTaskFilter f, IReadOnlyDictionary<long, string> departmentNames)
+    {
+        if (f.IsAll) return "全部项目";
+        var parts = new List<string>();
+        if (f.DepartmentIds.Count > 0) parts.Add($"部门：{string.Join("、", f.DepartmentIds.Select(d => departmentNames.GetValueOrDefault(d, d.ToString())))}");
+        if (f.KeyMonitoringOnly) parts.Add("仅重点监控项目");
+        if (f.ProjectCodes.Count > 0)
+            parts.Add($"项目代码：{string.Join("、", f.ProjectCodes.Take(20))}{(f.ProjectCodes.Count > 20 ? $"等{f.ProjectCodes.Count}个" : "")}");
+        return string.Join("；", parts);
     }
 
     public async Task<IReadOnlyList<SelfEvaluationRow>> EvaluationsAsync(SelfEvaluationFilter f, Caller caller, CancellationToken ct = default)

@@ -149,7 +149,7 @@ public sealed class EvaluationRules
     /// <summary>
     /// The reference framework of a key evaluation of a department's whole spending (部门整体支出, RULES §4) with default weights: level 1
     /// is one of the six whole-department dimensions (codes OperatingCost 运行成本, ManagementEfficiency 管理效率, DutyPerformance 履职效能,
-    /// SocialEffect 社会效应, SustainableDevelopment 可持续发展能力, ServiceSatisfaction 服务对象满意度); weights sum to 100 and all six are present.
+    /// SocialEffect 社会效应, SustainableCapacity 可持续发展能力, ServiceSatisfaction 服务对象满意度); weights sum to 100 and all six are present.
     /// </summary>
     public List<KeyFrameworkItem> DepartmentKeyFramework { get; set; } = KeyFrameworkItem.DepartmentDefaults();
 }
@@ -207,8 +207,8 @@ public sealed class KeyFrameworkItem
         I("DutyPerformance", "履职质量", "履职目标质量达标率", 10m, "履职产出达到质量标准的比例；得分 = 达标率 × 分值。"),
         I("SocialEffect", "社会效益", "经济社会发展贡献", 10m, "对照部门职能和年度目标评价履职对经济社会发展的促进作用，达成得满分，部分达成酌情扣分。"),
         I("SocialEffect", "公共服务", "公共服务水平提升", 5m, "对照年度目标评价公共服务覆盖面和水平的提升，达成得满分，部分达成酌情扣分。"),
-        I("SustainableDevelopment", "制度建设", "长效管理机制健全性", 5m, "建立健全内部控制、财务和业务管理等长效机制并有效运行，得满分；否则酌情扣分。"),
-        I("SustainableDevelopment", "人员队伍", "人才队伍建设", 5m, "人员结构合理，培训计划落实，得满分；否则酌情扣分。"),
+        I("SustainableCapacity", "制度建设", "长效管理机制健全性", 5m, "建立健全内部控制、财务和业务管理等长效机制并有效运行，得满分；否则酌情扣分。"),
+        I("SustainableCapacity", "人员队伍", "人才队伍建设", 5m, "人员结构合理，培训计划落实，得满分；否则酌情扣分。"),
         I("ServiceSatisfaction", "满意度", "服务对象满意度", 10m, "满意度 ≥ 90% 得满分；每低1个百分点扣0.5分，扣完为止。"),
         I("ServiceSatisfaction", "满意度", "社会公众满意度", 5m, "满意度 ≥ 85% 得满分；每低1个百分点扣0.5分，扣完为止。"),
     ];

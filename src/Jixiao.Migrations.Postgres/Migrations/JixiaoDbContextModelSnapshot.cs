@@ -867,6 +867,10 @@ namespace Jixiao.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("date");
 
+                    b.Property<string>("DepartmentIds")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<int>("FiscalYear")
                         .HasColumnType("integer");
 
@@ -878,8 +882,18 @@ namespace Jixiao.Migrations.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<bool>("KeyMonitoringOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ProjectCodes")
+                        .HasMaxLength(26000)
+                        .HasColumnType("character varying(26000)");
+
                     b.Property<long>("RegionId")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("SkippedProjects")
+                        .HasColumnType("integer");
 
                     b.Property<string>("State")
                         .IsRequired()

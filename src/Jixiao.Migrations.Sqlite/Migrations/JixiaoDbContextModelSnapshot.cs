@@ -840,6 +840,10 @@ namespace Jixiao.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DepartmentIds")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FiscalYear")
                         .HasColumnType("INTEGER");
 
@@ -851,7 +855,17 @@ namespace Jixiao.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("KeyMonitoringOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProjectCodes")
+                        .HasMaxLength(26000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkippedProjects")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("State")

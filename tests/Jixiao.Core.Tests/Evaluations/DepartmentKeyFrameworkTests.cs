@@ -92,7 +92,7 @@ public sealed class DepartmentKeyFrameworkTests
     public void RuleSetValidator_RefusesADepartmentFrameworkMissingADimension()
     {
         var content = new RuleSetContent();
-        content.Evaluation.DepartmentKeyFramework.RemoveAll(k => k.Level1 == "SustainableDevelopment");
+        content.Evaluation.DepartmentKeyFramework.RemoveAll(k => k.Level1 == "SustainableCapacity");
         var errors = RuleSetValidator.Validate(content);
         Assert.Contains(errors["Evaluation.DepartmentKeyFramework"], m => m.Contains("部门整体支出评价参考指标体系：部门整体支出评价应包含全部六个维度，缺少：可持续发展能力", StringComparison.Ordinal));
         Assert.Contains(errors["Evaluation.DepartmentKeyFramework"], m => m.Contains("各指标权重合计应为100，现为90", StringComparison.Ordinal));

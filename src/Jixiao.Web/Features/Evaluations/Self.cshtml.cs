@@ -46,6 +46,21 @@ public sealed class SelfModel(CurrentUser me, SelfEvaluationService evaluations)
     [BindProperty]
     public int? Version { get; set; }
 
+    /// <summary>The new task's filter: departments (none: all) …</summary>
+    [BindProperty]
+    public List<long> IssueDepartmentIds { get; set; } = [];
+
+    /// <summary>… key-monitoring projects only …</summary>
+    [BindProperty]
+    public bool IssueKeyMonitoringOnly { get; set; }
+
+    /// <summary>… and project codes, separated by commas, spaces or lines (none: all).</summary>
+    [BindProperty]
+    public string? IssueProjectCodes { get; set; }
+
+    /// <summary>The region's departments (the issue form's choices).</summary>
+    public IReadOnlyList<(long Id, string Name)> IssueDepartments { get; private set; } = [];
+
     public IReadOnlyList<SelfEvaluationTaskRow> Tasks { get; private set; } = [];
 
     public IReadOnlyList<SelfEvaluationRow> Rows { get; private set; } = [];
@@ -100,9 +115,11 @@ public sealed class SelfModel(CurrentUser me, SelfEvaluationService evaluations)
         var ct = HttpContext.RequestAborted;
         if (string.IsNullOrWhiteSpace(Title)) throw new DomainException("请填写自评任务名称。");
         if (Deadline is not { } deadline) throw new DomainException("请填写自评截止日期。");
-        var task = await evaluations.IssueTaskAsync(FiscalYear, new SelfEvaluationTaskInput(Title, deadline), await me.CallerAsync(ct), ct);
+        var filter = SelfEvaluationTaskSelection.Normalize(IssueDepartmentIds, IssueKeyMonitoringOnly, IssueProjectCodes is null ? [] : [IssueProjectCodes]);
+        var task = await evaluations.IssueTaskAsync(FiscalYear, new SelfEvaluationTaskInput(Title, deadline, filter), await me.CallerAsync(ct), ct);
         var count = (await evaluations.TasksAsync(task.FiscalYear, await me.CallerAsync(ct), ct)).First(t => t.Id == task.Id).Evaluations;
-        TempData["Flash"] = $"已下达“{task.Title}”：{count} 个项目须填报自评表，各单位已收到待办。";
+        TempData["Flash"] = $"已下达“{task.Title}”：{count} 个项目须填报自评表，各单位已收到待办。"
+            + (task.SkippedProjects > 0 ? $"另有 {task.SkippedProjects} 个符合条件的项目已在本年度其他自评任务中，已跳过。" : "");
         return RedirectToPage(new { year = task.FiscalYear, taskId = task.Id });
     }
 
@@ -122,6 +139,7 @@ public sealed class SelfModel(CurrentUser me, SelfEvaluationService evaluations)
         // A to-do's link names the task only: its list is of the task's year, whatever year the user works in.
         if (Year is null && TaskId is { } taskId) Year = await evaluations.TaskYearAsync(taskId, caller, ct);
         Tasks = await evaluations.TasksAsync(FiscalYear, caller, ct);
+        IssueDepartments = await evaluations.IssuableDepartmentsAsync(caller, ct);
         var all = await evaluations.EvaluationsAsync(new SelfEvaluationFilter(FiscalYear, TaskId), caller, ct);
         Departments = all.Select(r => (r.DepartmentId, r.DepartmentName)).Distinct().ToList();
         var rows = all.Where(r => (DepartmentId is null || r.DepartmentId == DepartmentId) && (State is null || r.State == State)

@@ -8,7 +8,12 @@ using Jixiao.Web.Infrastructure;
 
 namespace Jixiao.Web.Features.Evaluations;
 
-public sealed record SelfTaskRequest(string Title, DateOnly Deadline, int? Year = null);
+/// <summary>
+/// A new self-evaluation task. The filter (all conditions together; left out: every project with goals in force): departmentIds (主管部门
+/// organisation ids), keyMonitoringOnly (重点监控 projects only), projectCodes (explicit project codes).
+/// </summary>
+public sealed record SelfTaskRequest(string Title, DateOnly Deadline, int? Year = null, IReadOnlyList<long>? DepartmentIds = null,
+    bool? KeyMonitoringOnly = null, IReadOnlyList<string>? ProjectCodes = null);
 
 public sealed record SelfTaskCloseRequest(int Version);
 
@@ -50,9 +55,12 @@ public static class SelfEvaluationsApi
         g.MapPost("/self-tasks", async (SelfTaskRequest r, CurrentUser me, SelfEvaluationService s, CancellationToken ct) =>
         {
             var caller = await me.CallerAsync(ct);
-            var task = await s.IssueTaskAsync(r.Year ?? me.FiscalYear, new SelfEvaluationTaskInput(r.Title, r.Deadline), caller, ct);
+            var filter = SelfEvaluationTaskSelection.Normalize(r.DepartmentIds, r.KeyMonitoringOnly ?? false, r.ProjectCodes);
+            var task = await s.IssueTaskAsync(r.Year ?? me.FiscalYear, new SelfEvaluationTaskInput(r.Title, r.Deadline, filter), caller, ct);
             return Results.Created($"/api/v1/evaluations/self-tasks/{task.Id}", (await s.TasksAsync(task.FiscalYear, caller, ct)).First(x => x.Id == task.Id));
-        }).WithSummary("下达绩效自评任务（绩效管理科）：本区划该年度目标已批复（或已公开）的全部单位项目各生成一张自评表，各单位收到截止日期为 deadline 的待办");
+        }).WithSummary("下达绩效自评任务（绩效管理科）：本区划该年度目标已批复（或已公开）的单位项目（可按部门 departmentIds、仅重点监控 keyMonitoringOnly、"
+            + "项目代码 projectCodes 筛选，条件同时满足）各生成一张自评表，各单位收到截止日期为 deadline 的待办；每个项目每年只在一个自评任务中，"
+            + "已在其他任务中的项目跳过并在 skippedProjects 中计数，没有剩余项目时 400");
 
         g.MapPost("/self-tasks/{id:long}/close", async (long id, SelfTaskCloseRequest r, CurrentUser me, SelfEvaluationService s, CancellationToken ct) =>
         {

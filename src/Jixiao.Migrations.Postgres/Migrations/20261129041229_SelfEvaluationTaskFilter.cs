@@ -1,0 +1,62 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jixiao.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class SelfEvaluationTaskFilter : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "DepartmentIds",
+                table: "SelfEvaluationTasks",
+                type: "character varying(4000)",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "KeyMonitoringOnly",
+                table: "SelfEvaluationTasks",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ProjectCodes",
+                table: "SelfEvaluationTasks",
+                type: "character varying(26000)",
+                maxLength: 26000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SkippedProjects",
+                table: "SelfEvaluationTasks",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "DepartmentIds",
+                table: "SelfEvaluationTasks");
+
+            migrationBuilder.DropColumn(
+                name: "KeyMonitoringOnly",
+                table: "SelfEvaluationTasks");
+
+            migrationBuilder.DropColumn(
+                name: "ProjectCodes",
+                table: "SelfEvaluationTasks");
+
+            migrationBuilder.DropColumn(
+                name: "SkippedProjects",
+                table: "SelfEvaluationTasks");
+        }
+    }
+}
