@@ -66,7 +66,8 @@ public sealed partial class KeyEvaluationPagesTests(AppFixture fixture) : IClass
             string Field(string f) => Regex.Match(html, $"name=\"Framework\\[{r.Index}\\]\\.{f}\" value=\"([^\"]*)\"").Groups[1].Value;
             return new[]
             {
-                ($"Framework[{r.Index}].Level1", Field("Level1")), ($"Framework[{r.Index}].Level2", Field("Level2")), ($"Framework[{r.Index}].Name", r.Name),
+                ($"Framework[{r.Index}].Level1", KeyFrameworkEditorTests.Level1Of(html, r.Index)), ($"Framework[{r.Index}].Level2", Field("Level2")),
+                ($"Framework[{r.Index}].Name", r.Name),
                 ($"Framework[{r.Index}].Weight", weights.GetValueOrDefault(r.Name, Field("Weight"))),
             };
         }).ToArray();

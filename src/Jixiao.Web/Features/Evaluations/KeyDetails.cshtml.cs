@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jixiao.Web.Features.Evaluations;
 
-/// <summary>One framework row of the editor: weight and scoring standard editable, the names as they are.</summary>
+/// <summary>One framework row of the editor (draft only): level 1, level 2, name, weight and scoring standard.</summary>
 public sealed class FrameworkEditRow
 {
     public string? Level1 { get; set; }
@@ -26,7 +26,8 @@ public sealed class FrameworkEditRow
 }
 
 /// <summary>
-/// One key evaluation on one page: the subject, the framework (weights editable in the draft, the output + benefit rule shown), the
+/// One key evaluation on one page: the subject, the framework (rows added, removed and edited in the draft, its check shown: output +
+/// benefit for projects and policies, the six dimensions for a department's whole spending), the
 /// draw or engagement, the scorers (scores only as the service reveals them, 代录 links for paper sheets), closing, the conclusions,
 /// completion, the score sheet with its chart, the report download, the agency rating and the history.
 /// </summary>
@@ -43,6 +44,20 @@ public sealed class KeyDetailsModel(CurrentUser me, KeyEvaluationService evaluat
 
     [BindProperty]
     public List<FrameworkEditRow> Framework { get; set; } = [];
+
+    /// <summary>The editor's row operation: "add", or "remove-{index}" (nothing is saved until 保存指标体系).</summary>
+    [BindProperty]
+    public string? RowAction { get; set; }
+
+    /// <summary>The problems of the rows being edited (after a row operation or a refused save), in Chinese; null when showing the stored framework.</summary>
+    public IReadOnlyList<string>? EditProblems { get; private set; }
+
+    /// <summary>The level-1 choices of the editor: 决策/过程/产出/效益, or the six dimensions for a department's whole spending.</summary>
+    public IReadOnlyList<(string Code, string Name)> Level1Options =>
+        (Detail.Evaluation.SubjectKind == KeyEvaluationSubjectKind.DepartmentOverall ? DepartmentDimensions.Codes : KeyEvaluationScoring.Level1Codes)
+        .Select(c => (c, KeyEvaluationScoring.Level1Name(c))).ToList();
+
+    public bool IsDepartmentOverall => Detail.Evaluation.SubjectKind == KeyEvaluationSubjectKind.DepartmentOverall;
 
     [BindProperty]
     public KeyEvaluationMethod Method { get; set; } = KeyEvaluationMethod.Experts;
@@ -111,6 +126,30 @@ public sealed class KeyDetailsModel(CurrentUser me, KeyEvaluationService evaluat
         return RedirectToPage(new { id = Id });
     }
 
+    /// <summary>Adds an empty row or removes one from the rows being edited and shows them again with their check; nothing is saved.</summary>
+    public async Task<IActionResult> OnPostFrameworkRowsAsync()
+    {
+        _posted = "Framework";
+        await ReloadAsync();
+        if (!Detail.CanEditFramework) throw new DomainException("评价人员已选定或无权修改，指标体系不能再修改。");
+        if (RowAction == "add")
+        {
+            if (Framework.Count >= 100) throw new DomainException("评价指标不超过100个。");
+            Framework.Add(new FrameworkEditRow { Level1 = Framework.LastOrDefault()?.Level1 ?? Level1Options[0].Code, Level2 = Framework.LastOrDefault()?.Level2 });
+        }
+        else if (RowAction?.StartsWith("remove-", StringComparison.Ordinal) == true && int.TryParse(RowAction["remove-".Length..], out var index)
+                 && index >= 0 && index < Framework.Count)
+        {
+            Framework.RemoveAt(index);
+        }
+        else
+        {
+            throw new DomainException("无效的操作，请刷新页面后重试。");
+        }
+        EditProblems = EditedProblems(Framework);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostAssignAsync()
     {
         _posted = "Assign";
@@ -166,8 +205,10 @@ public sealed class KeyDetailsModel(CurrentUser me, KeyEvaluationService evaluat
         var caller = await me.CallerAsync(ct);
         Detail = await evaluations.DetailAsync(Id, caller, ct);
         var e = Detail.Evaluation;
-        if (_posted != "Framework" || Framework.Count != Detail.Indicators.Count)
+        if (_posted != "Framework")
             Framework = Detail.Indicators.Select(i => new FrameworkEditRow { Level1 = i.Level1, Level2 = i.Level2, Name = i.Name, Weight = i.Weight, Standard = i.Standard }).ToList();
+        else
+            EditProblems = EditedProblems(Framework);
         if (_posted != "Conclusions")
         {
             Conclusions = e.Conclusions;
@@ -184,6 +225,11 @@ public sealed class KeyDetailsModel(CurrentUser me, KeyEvaluationService evaluat
                 Agencies = (await pools.AgenciesAsync(caller, new AgencyFilter(), 1, Paging.MaxPageSize, ct)).Items;
         }
     }
+
+    private IReadOnlyList<string> EditedProblems(IEnumerable<FrameworkEditRow> rows) =>
+        KeyEvaluationScoring.FrameworkProblems(Detail.Evaluation.SubjectKind,
+            rows.Select(r => new FrameworkRow(r.Level1?.Trim() ?? "", r.Level2 ?? "", r.Name ?? "", r.Weight ?? 0m)).ToList(),
+            new EvaluationRules { OutputPlusBenefitMinimum = Detail.OutputPlusBenefitMinimum });
 
     private int RequireVersion() => Version ?? throw new ConcurrencyConflictException("请刷新页面后重新操作（缺少版本号）。");
 }

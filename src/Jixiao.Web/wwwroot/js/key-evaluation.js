@@ -1,30 +1,46 @@
-// 重点评价 pages: live weight totals of the framework editor (total 100, output + benefit at least the rule set's minimum),
+// 重点评价 pages: live totals of the framework editor (total 100, output + benefit at least the rule set's minimum, or the six
+// whole-department dimensions present),
 // the score sheet's running total, a confirmation on buttons that finish something, and the chart of score against weight
 // per level-1 group from the page's data attribute. No inline script (CSP).
 (function () {
     function num(el) { var v = parseFloat(el.value); return isNaN(v) ? 0 : v; }
     function round(v) { return Math.round(v * 10000) / 10000; }
+    // The framework editor's rows: output + benefit against the rule set's minimum (projects, policies), or the six dimensions
+    // all present (a department's whole spending); the server repeats every check in Chinese when the rows are saved.
     function frameworkTotals() {
         var total = document.getElementById("framework-total");
         var ob = document.getElementById("framework-output-benefit");
-        var inputs = document.querySelectorAll("input[data-key-weight]");
-        if (!total || !ob || inputs.length === 0) return;
-        var sum = 0, outputBenefit = 0;
-        inputs.forEach(function (el) {
-            var v = num(el);
+        var dims = document.getElementById("framework-dimensions");
+        var rows = document.querySelectorAll("tr[data-framework-row]");
+        if (!total || rows.length === 0) return;
+        var sum = 0, outputBenefit = 0, seen = {};
+        rows.forEach(function (row) {
+            var weight = row.querySelector("input[data-key-weight]");
+            var level1 = row.querySelector("select[data-key-level1]");
+            var v = weight ? num(weight) : 0;
+            var l1 = level1 ? level1.value : "";
             sum += v;
-            var l1 = el.getAttribute("data-level1");
             if (l1 === "Output" || l1 === "Benefit") outputBenefit += v;
+            if (l1) seen[l1] = true;
         });
         sum = round(sum);
         outputBenefit = round(outputBenefit);
         total.textContent = String(sum);
         total.classList.toggle("text-success", sum === 100);
         total.classList.toggle("text-danger", sum !== 100);
-        var min = parseFloat(ob.getAttribute("data-minimum"));
-        ob.textContent = String(outputBenefit);
-        ob.classList.toggle("text-success", outputBenefit >= min);
-        ob.classList.toggle("text-danger", outputBenefit < min);
+        if (ob) {
+            var min = parseFloat(ob.getAttribute("data-minimum"));
+            ob.textContent = String(outputBenefit);
+            ob.classList.toggle("text-success", outputBenefit >= min);
+            ob.classList.toggle("text-danger", outputBenefit < min);
+        }
+        if (dims) {
+            var required = parseInt(dims.getAttribute("data-required"), 10);
+            var count = Object.keys(seen).length;
+            dims.textContent = String(count);
+            dims.classList.toggle("text-success", count === required);
+            dims.classList.toggle("text-danger", count !== required);
+        }
     }
     function sheetTotal() {
         var out = document.getElementById("sheet-total");
@@ -33,6 +49,9 @@
         document.querySelectorAll("input[data-sheet-points]").forEach(function (el) { sum += num(el); });
         out.textContent = String(Math.round(sum * 100) / 100);
     }
+    document.addEventListener("change", function (e) {
+        if (e.target instanceof HTMLSelectElement && e.target.hasAttribute("data-key-level1")) frameworkTotals();
+    });
     document.addEventListener("input", function (e) {
         var el = e.target;
         if (!(el instanceof HTMLInputElement)) return;
