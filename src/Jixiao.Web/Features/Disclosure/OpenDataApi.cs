@@ -113,22 +113,26 @@ public static class OpenDataApi
 
         g.MapGet("/goals", async (int? year, string? format, DisclosureService s, CancellationToken ct) =>
             Respond(format, (await s.PublicAllAsync(DisclosureKind.Goal, year, ct)).Select(Goal).ToList(), "goals", GoalCells))
-            .WithSummary("已公开的重点项目绩效目标（可按预算年度 year 筛选；format=csv 返回 CSV）");
+            .WithSummary("已公开的重点项目绩效目标（可按预算年度 year 筛选；format=csv 返回 CSV）")
+            .Produces<Page<OpenGoal>>(StatusCodes.Status200OK, "application/json", "text/csv").ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         g.MapGet("/evaluation-results", async (int? year, string? format, DisclosureService s, CancellationToken ct) =>
             Respond(format, (await s.PublicAllAsync(DisclosureKind.EvaluationResult, year, ct)).Select(EvaluationResult).ToList(), "evaluation-results",
                 EvaluationCells))
-            .WithSummary("已公开的绩效评价结果（可按预算年度 year 筛选；format=csv 返回 CSV）");
+            .WithSummary("已公开的绩效评价结果（可按预算年度 year 筛选；format=csv 返回 CSV）")
+            .Produces<Page<OpenEvaluationResult>>(StatusCodes.Status200OK, "application/json", "text/csv").ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         g.MapGet("/rectifications", async (int? year, string? format, DisclosureService s, CancellationToken ct) =>
             Respond(format, (await s.PublicAllAsync(DisclosureKind.Rectification, year, ct)).Select(Rectification).ToList(), "rectifications",
                 RectificationCells))
-            .WithSummary("已公开的整改情况（可按预算年度 year 筛选；format=csv 返回 CSV）");
+            .WithSummary("已公开的整改情况（可按预算年度 year 筛选；format=csv 返回 CSV）")
+            .Produces<Page<OpenRectification>>(StatusCodes.Status200OK, "application/json", "text/csv").ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         g.MapGet("/departments", async (string? format, DisclosureService s, CancellationToken ct) =>
             Respond(format, (await s.PublicDepartmentsAsync(ct)).Select(d => new OpenDepartment(d.Region, d.Department, d.DepartmentCode, d.Goals,
                 d.EvaluationResults, d.Rectifications)).ToList(), "departments", DepartmentCells))
-            .WithSummary("有公开事项的部门目录及各类公开事项数（format=csv 返回 CSV）");
+            .WithSummary("有公开事项的部门目录及各类公开事项数（format=csv 返回 CSV）")
+            .Produces<Page<OpenDepartment>>(StatusCodes.Status200OK, "application/json", "text/csv").ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
     public static OpenGoal Goal(PublicItem i)
