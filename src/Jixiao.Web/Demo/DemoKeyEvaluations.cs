@@ -3,6 +3,7 @@ using Jixiao.Core.Data;
 using Jixiao.Core.Evaluations;
 using Jixiao.Core.Identity;
 using Jixiao.Core.Organizations;
+using Jixiao.Core.Projects;
 using Jixiao.Core.RuleSets;
 using Jixiao.Core.Security;
 using Jixiao.Core.ThirdParties;
@@ -12,9 +13,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Jixiao.Web.Demo;
 
 /// <summary>
-/// Two key evaluations (重点评价) made through the real service by the performance section and the experts: the school nutrition
-/// programme, scored by three experts (周敏, demo account "expert2", as herself; the two others' paper sheets entered by the
-/// organiser), closed, with conclusions, completed; and the civil-affairs bureau's whole spending, where 周敏 still has to score.
+/// Three key evaluations (重点评价) made through the real services by the performance section, the experts and the agency: the school
+/// nutrition programme, scored by three experts (周敏, demo account "expert2", as herself; the two others' paper sheets entered by the
+/// organiser), closed, with conclusions, completed; the civil-affairs bureau's whole spending (the six-dimension framework), where 周敏
+/// still has to score; and the agricultural-machinery subsidy policy, engaged to 山西正信会计师事务所 and scored by its staff member
+/// 周丽 (demo account "agency"), closed, completed, and the agency's work rated by the performance section.
 /// The draws are random, but the field filters leave exactly as many eligible experts as are drawn (马文涛 declared a tie to the
 /// education bureau and is excluded), so the demo is the same every time.
 /// </summary>
@@ -58,6 +61,45 @@ internal static class DemoKeyEvaluations
         await Act(contextFor, perfActor, perf, Role.PerformanceSection, cipher, async (s, c) =>
             await s.AssignAsync(b.Id, (await s.LoadAsync(b.Id, c, ct)).Version, new KeyAssignInput(KeyEvaluationMethod.Experts, 2, "卫生管理"), c, ct));
         await ScoreAllAsync(contextFor, read, cipher, perfActor, perf, pool, b.Id, [0.84m], skipWithAccounts: true, ct);
+
+        // C: a policy of the agricultural technology centre, engaged to the agency and scored by it, completed, the agency rated.
+        var agri = orgs.First(o => o.Name == "长治市农业技术推广中心");
+        long policyId;
+        await using (var db = contextFor(await DemoGoals.ActorAsync(read, agri, Role.BudgetUnit, ct)))
+        {
+            var scope = await new ScopeService(db).ScopeForAsync(agri.Id, [Role.BudgetUnit], ct);
+            policyId = (await new ProjectService(db, cipher).CreateAsync(year, new ProjectInput($"{agri.Code}{year}P01", "农机购置与应用补贴政策", ProjectKind.Policy,
+                agri.Id, BudgetKind.General, ProjectCategory.Ordinary, false, false, year - 2, year, "申国强", "13803559101", 1_800_000m, 0m, 0m,
+                "对购置列入补贴范围的农业机械的农民和农业生产经营组织给予定额补贴，引导农机装备结构优化。"), agri.Id, [Role.BudgetUnit], scope, ct)).Id;
+        }
+        var agencyOrg = orgs.First(o => o.Name == "山西正信会计师事务所有限公司");
+        var agencyId = await read.Agencies.AsNoTracking().Where(x => x.OrganizationId == agencyOrg.Id).Select(x => x.Id).FirstAsync(ct);
+        var c = await Act(contextFor, perfActor, perf, Role.PerformanceSection, cipher, (s, caller) => s.CreateAsync(new KeyEvaluationInput(
+            KeyEvaluationSubjectKind.Policy, [policyId], Background: "农机购置与应用补贴政策自2024年起实施，年度补贴资金180万元，覆盖全市12个县区的农户和农机合作社。",
+            ScoringDeadline: new DateOnly(year, 11, 30), ReportDeadline: new DateOnly(year, 12, 15)), year, caller, ct));
+        await Act(contextFor, perfActor, perf, Role.PerformanceSection, cipher, async (s, caller) =>
+            await s.AssignAsync(c.Id, (await s.LoadAsync(c.Id, caller, ct)).Version, new KeyAssignInput(KeyEvaluationMethod.Agency, AgencyId: agencyId), caller, ct));
+        var policyIndicators = await read.KeyEvaluationIndicators.AsNoTracking().Where(i => i.EvaluationId == c.Id).OrderBy(i => i.Order).ToListAsync(ct);
+        var agencySheet = new KeySheetInput(policyIndicators.Select((i, k) =>
+        {
+            var share = Math.Min(1m, 0.78m + 0.06m * (k % 4));
+            return new KeyScoreInput(i.Id, Math.Round(i.Weight * share, 1, MidpointRounding.AwayFromZero), Comment(i.Level1, share));
+        }).ToList(), "政策目标明确、补贴资金及时兑付，农机装备结构有所优化；但补贴机具核验和事后抽查不够，部分县区公示不及时。");
+        await Act(contextFor, await DemoGoals.ActorAsync(read, agencyOrg, Role.ThirdPartyAgency, ct), agencyOrg, Role.ThirdPartyAgency, cipher,
+            (s, caller) => s.ScoreAsync(c.Id, agencySheet, caller, ct));
+        await Act(contextFor, perfActor, perf, Role.PerformanceSection, cipher, async (s, caller) =>
+        {
+            var id = c.Id;
+            await s.CloseAsync(id, (await s.LoadAsync(id, caller, ct)).Version, caller, ct);
+            await s.WriteConclusionsAsync(id, (await s.LoadAsync(id, caller, ct)).Version, new KeyConclusionsInput(
+                "政策设立依据充分，补贴标准和程序公开，资金全部兑付到户，主要农作物耕种收综合机械化率较上年提高；但机具核验和事后监管存在薄弱环节。",
+                "实行“先购后补、县级结算、直补到卡”，补贴申请和兑付全程网上办理。",
+                "一是部分县区补贴机具现场核验比例低于规定，原因是基层农机人员不足；二是个别县区补贴公示滞后；三是对补贴机具使用情况缺少跟踪。",
+                "一、提高现场核验比例，引入第三方协助核验；二、按季度公示补贴资金使用情况；三、建立补贴机具作业量跟踪机制，将使用效果纳入下年度补贴额度测算。",
+                null), caller, ct);
+            await s.CompleteAsync(id, (await s.LoadAsync(id, caller, ct)).Version, caller, ct);
+            return await s.RateAgencyAsync(id, 88m, "按期提交评价报告，入户调查样本充足，问题分析到位。", caller, ct);
+        });
     }
 
     private static async Task<T> Act<T>(Func<AuditActor, JixiaoDbContext> contextFor, AuditActor actor, Organization org, Role role, FieldCipher cipher,

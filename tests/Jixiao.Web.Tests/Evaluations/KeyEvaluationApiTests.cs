@@ -16,6 +16,7 @@ public sealed class KeyEvaluationApiTests(AppFixture fixture) : IClassFixture<Ap
 {
     private const string DemoCompleted = "学生营养改善计划重点绩效评价";
     private const string DemoScoring = "长治市民政局部门整体支出重点绩效评价";
+    private const string DemoPolicy = "农机购置与应用补贴政策重点绩效评价";
 
     private static async Task<JsonNode> ByTitleAsync(TestApp app, string user, string title)
     {
@@ -52,6 +53,48 @@ public sealed class KeyEvaluationApiTests(AppFixture fixture) : IClassFixture<Ap
         scorerId,
         version,
     };
+
+    /// <summary>
+    /// The demo's policy evaluation: engaged to 山西正信会计师事务所, scored by its staff member (demo account "agency") on the agency's own
+    /// sheet, completed with the agency's single sheet as the score, and the agency rated; the agency sees it, its sheet and the report.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Demo_PolicyCompletedByTheAgency_ScoreIsTheAgencySheet(DbProvider provider)
+    {
+        var app = fixture.For(provider);
+        var e = await ByTitleAsync(app, "perf", DemoPolicy);
+        Assert.Equal("Policy", (string)e["subjectKind"]!);
+        Assert.Equal("Completed", (string)e["state"]!);
+        Assert.Equal("Agency", (string)e["method"]!);
+        Assert.Equal("山西正信会计师事务所有限公司", (string)e["agencyName"]!);
+        Assert.Equal("长治市农业农村局", (string)e["departmentName"]!);
+        Assert.Equal("农机购置与应用补贴政策", (string)e["subjects"]!.AsArray().Single()!["name"]!);
+        var scorer = e["scorers"]!.AsArray().Single()!;
+        Assert.Equal("第三方机构", (string)scorer["label"]!);
+        Assert.StartsWith("周丽", (string)scorer["submittedByName"]!);
+        var indicators = e["indicators"]!.AsArray();
+        Assert.Equal(20, indicators.Count);
+        var sum = 0m;
+        foreach (var i in indicators)
+        {
+            var points = (decimal)scorer["scores"]!.AsArray().Single(x => (long)x!["indicatorId"]! == (long)i!["id"]!)!["points"]!;
+            Assert.Equal(points, (decimal)i!["score"]!);
+            Assert.Contains("÷ 1 =", (string)i["explanation"]!);
+            sum += points;
+        }
+        Assert.Equal(Math.Round(sum, 2, MidpointRounding.AwayFromZero), (decimal)e["totalScore"]!);
+        Assert.Equal(88m, (decimal)e["rating"]!["score"]!);
+        Assert.False((bool)e["canRate"]!);
+
+        // The agency's own account sees its engagement, its sheet and the report; the experts do not.
+        var mine = await app.GetJsonAsync("agency", $"/api/v1/evaluations/key/{(long)e["id"]!}");
+        Assert.True((bool)mine["scorers"]![0]!["isMine"]!);
+        using (var report = await app.GetAsync("agency", $"/api/v1/evaluations/key/{(long)e["id"]!}/report.docx"))
+            Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        using (var expert = await app.GetAsync("expert2", $"/api/v1/evaluations/key/{(long)e["id"]!}"))
+            Assert.Equal(HttpStatusCode.NotFound, expert.StatusCode);
+    }
 
     [SkippableTheory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
