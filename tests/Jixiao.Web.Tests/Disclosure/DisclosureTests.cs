@@ -93,7 +93,8 @@ public sealed class DisclosureTests(AppFixture fixture) : IClassFixture<AppFixtu
     public async Task PortalAndOpenData_NeverShowTheUnpublishedItemOrInternalValues()
     {
         await using var db = Read();
-        var unpublished = await db.DisclosureItems.AsNoTracking().SingleAsync(i => i.State == DisclosureState.Unpublished);
+        var unpublished = await db.DisclosureItems.AsNoTracking().SingleAsync(i => i.UnpublishReason == DemoDisclosure.UnpublishReason);
+        Assert.Equal(DisclosureState.Unpublished, unpublished.State);
         var published = await db.DisclosureItems.AsNoTracking().Where(i => i.State == DisclosureState.Published).ToListAsync();
         Assert.NotEmpty(published);
         Assert.Contains(published, i => i.Kind == DisclosureKind.Goal);
@@ -233,5 +234,57 @@ public sealed class DisclosureTests(AppFixture fixture) : IClassFixture<AppFixtu
         // The portal's pages are not rate-limited.
         using var page = await client.GetAsync("/public");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task StaffPages_ListCandidatesPublishUnpublishAndExport()
+    {
+        using var browser = new BrowserSession(App.Factory);
+        using (var login = await browser.LogInAsync("perf")) Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+
+        using (var nav = await browser.GetAsync("/"))
+            Assert.Contains("信息公开", await BrowserSession.TextOf(nav));
+        var candidates = await browser.TokenFromAsync("/Disclosure/Candidates?year=2026&kind=goal");
+        var html = await (await browser.GetAsync("/Disclosure/Candidates?year=2026&kind=goal")).Content.ReadAsStringAsync();
+        var key = System.Text.RegularExpressions.Regex.Match(html, "name=\"keys\" value=\"(PerformanceGoal:\\d+)\"").Groups[1].Value;
+        Assert.NotEmpty(key);
+        var sourceId = long.Parse(key.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);
+        using (var posted = await browser.PostFormAsync("/Disclosure/Candidates?handler=Publish&year=2026&kind=goal",
+            [new("year", "2026"), new("keys", key), new("__RequestVerificationToken", candidates)]))
+            Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+
+        DisclosureItem item;
+        await using (var db = Read())
+            item = await db.DisclosureItems.AsNoTracking().SingleAsync(i => i.SourceType == "PerformanceGoal" && i.SourceId == sourceId);
+        Assert.Equal(DisclosureState.Published, item.State);
+        Assert.Equal("王建国", item.PublishedBy);
+        await GetTextAsync($"/public/items/{item.Id}");
+
+        var token = await browser.TokenFromAsync("/Disclosure/Index?year=2026");
+        using (var missing = await browser.PostFormAsync("/Disclosure/Index?handler=Unpublish&year=2026",
+            [new("id", item.Id.ToString()), new("version", item.Version.ToString()), new("__RequestVerificationToken", token)]))
+        {
+            Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
+            Assert.Contains("原因", await BrowserSession.TextOf(missing));
+        }
+        using (var unpublished = await browser.PostFormAsync("/Disclosure/Index?handler=Unpublish&year=2026",
+            [new("id", item.Id.ToString()), new("version", item.Version.ToString()), new("reason", "页面撤回测试"), new("__RequestVerificationToken", token)]))
+            Assert.Equal(HttpStatusCode.Redirect, unpublished.StatusCode);
+        await GetTextAsync($"/public/items/{item.Id}", HttpStatusCode.NotFound);
+        var list = await BrowserSession.TextOf(await browser.GetAsync("/Disclosure/Index?year=2026&state=Unpublished"));
+        Assert.Contains("页面撤回测试", list);
+
+        using var export = await browser.GetAsync("/Disclosure/Index?year=2026&handler=Export");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
+
+        // Put it back so the class's other tests see the demo's set plus published items only.
+        await using (var db = Read())
+            item = await db.DisclosureItems.AsNoTracking().SingleAsync(i => i.Id == item.Id);
+        token = await browser.TokenFromAsync("/Disclosure/Index?year=2026");
+        using (var republished = await browser.PostFormAsync("/Disclosure/Index?handler=Republish&year=2026",
+            [new("id", item.Id.ToString()), new("version", item.Version.ToString()), new("__RequestVerificationToken", token)]))
+            Assert.Equal(HttpStatusCode.Redirect, republished.StatusCode);
+        await GetTextAsync($"/public/items/{item.Id}");
     }
 }
