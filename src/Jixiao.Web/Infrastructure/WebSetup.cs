@@ -56,6 +56,8 @@ public static class WebSetup
         services.AddScoped<Jixiao.Core.Evaluations.KeyEvaluationService>();
         services.AddScoped<Jixiao.Core.Evaluations.ReEvaluationService>();
         services.AddScoped<Jixiao.Core.Evaluations.EvaluationCatalog>();
+        services.AddScoped<Jixiao.Core.Results.ResultService>();
+        services.AddHostedService<Features.ResultApplication.RectificationJobHost>();
         services.AddScoped<Jixiao.Core.Disclosure.DisclosureService>();
         Features.Disclosure.OpenDataApi.AddOpenDataRateLimit(services);
         services.AddSingleton<Features.Monitoring.PaymentImportJobs>();
