@@ -3,7 +3,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Jixiao.Browser.Tests;
 
-/// <summary>The performance section opens the demo's completed key evaluation (ECharts draws the score chart) and the framework editor's live weight totals.</summary>
+/// <summary>
+/// The performance section opens the demo's completed key evaluation (ECharts draws the score chart), and the framework editor of a
+/// department's whole spending: live weight total and dimension count, a row added.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class KeyEvaluationBrowserTests(BrowserFixture browser)
 {
@@ -20,7 +23,8 @@ public sealed class KeyEvaluationBrowserTests(BrowserFixture browser)
         await page.WaitForTimeoutAsync(500);
         await browser.ScreenshotAsync(page, "key-evaluation-completed");
 
-        // A new draft: lowering an output weight turns both totals red.
+        // A new draft of a department's whole spending: the six-dimension framework; lowering a weight turns the total red, moving
+        // both 可持续发展能力 rows to another dimension turns the dimension count red; a row added on the server comes back editable.
         await page.Locator("#main-nav").GetByRole(AriaRole.Link, new() { Name = "重点评价" }).ClickAsync();
         await page.Locator("#key-create").ClickAsync();
         await page.Locator("#kind-DepartmentOverall").CheckAsync();
@@ -28,10 +32,20 @@ public sealed class KeyEvaluationBrowserTests(BrowserFixture browser)
         await page.Locator("#key-create-submit").ClickAsync();
         await Expect(page.Locator("#key-state")).ToHaveAttributeAsync("data-state", "Draft");
         await Expect(page.Locator("#framework-total")).ToHaveTextAsync("100");
-        await page.GetByLabel("实际完成率 权重").FillAsync("5");
-        await Expect(page.Locator("#framework-total")).ToHaveTextAsync("95");
-        await Expect(page.Locator("#framework-output-benefit")).ToHaveTextAsync("55");
-        await Expect(page.Locator("#framework-output-benefit")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("text-danger"));
+        await Expect(page.Locator("#framework-dimensions")).ToHaveTextAsync("6");
+        await page.GetByLabel("重点工作任务完成率 权重").FillAsync("5");
+        await Expect(page.Locator("#framework-total")).ToHaveTextAsync("90");
+        await Expect(page.Locator("#framework-total")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("text-danger"));
+        await page.GetByLabel("第12行一级指标").SelectOptionAsync("SocialEffect");
+        await Expect(page.Locator("#framework-dimensions")).ToHaveTextAsync("6");
+        await page.GetByLabel("第13行一级指标").SelectOptionAsync("SocialEffect");
+        await Expect(page.Locator("#framework-dimensions")).ToHaveTextAsync("5");
+        await Expect(page.Locator("#framework-dimensions")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("text-danger"));
+        await page.Locator("#framework-add").ClickAsync();
+        await Expect(page.Locator("#framework-table tr[data-framework-row]")).ToHaveCountAsync(16);
+        await Expect(page.Locator("#framework-edit-problems")).ToBeVisibleAsync();
+        await Expect(page.Locator(".framework-problem", new() { HasText = "缺少：可持续发展能力" })).ToHaveCountAsync(1);
+        await Expect(page.Locator("#framework-total")).ToHaveTextAsync("90");
         await browser.ScreenshotAsync(page, "key-evaluation-framework");
     }
 }
