@@ -216,7 +216,10 @@ public sealed class DisclosureTests(AppFixture fixture) : IClassFixture<AppFixtu
         var doc = JsonNode.Parse(await GetTextAsync(app, "/openapi/public.json"))!;
         var paths = doc["paths"]!.AsObject().Select(p => p.Key).ToList();
         Assert.Equal(["/public/api/v1/goals", "/public/api/v1/evaluation-results", "/public/api/v1/rectifications", "/public/api/v1/departments"], paths);
-        var v1 = JsonNode.Parse(await GetTextAsync(app, "/openapi/v1.json"))!["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Contains("开放数据", (string)doc["info"]!["title"]!);
+        var v1Doc = JsonNode.Parse(await GetTextAsync(app, "/openapi/v1.json"))!;
+        Assert.Equal("Jixiao 预算绩效管理信息系统 API", (string)v1Doc["info"]!["title"]!);
+        var v1 = v1Doc["paths"]!.AsObject().Select(p => p.Key).ToList();
         Assert.Contains("/api/v1/disclosure/{id}/unpublish", v1);
         Assert.DoesNotContain(v1, p => p.StartsWith("/public", StringComparison.Ordinal));
         Assert.Contains("/public", await GetTextAsync(app, "/Account/Login"));
