@@ -74,6 +74,7 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, I
     public DbSet<Evaluations.KeyEvaluationScorer> KeyEvaluationScorers => Set<Evaluations.KeyEvaluationScorer>();
     public DbSet<Evaluations.ReEvaluation> ReEvaluations => Set<Evaluations.ReEvaluation>();
     public DbSet<Evaluations.ReEvaluationItem> ReEvaluationItems => Set<Evaluations.ReEvaluationItem>();
+    public DbSet<Disclosure.DisclosureItem> DisclosureItems => Set<Disclosure.DisclosureItem>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -26,5 +26,7 @@ public static class Api
         Evaluations.SelfEvaluationsApi.Map(api);
         Evaluations.KeyEvaluationsApi.Map(api);
         Evaluations.ReEvaluationsApi.Map(api);
+        Disclosure.DisclosureApi.Map(api);
+        Disclosure.OpenDataApi.Map(app);
     }
 }

@@ -14,7 +14,7 @@ public sealed class ApiExceptionMiddleware(RequestDelegate next, ILogger<ApiExce
         {
             await next(http);
         }
-        catch (Exception e) when (http.Request.Path.StartsWithSegments("/api") && !http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (ApiPaths.IsApi(http.Request.Path) && !http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
         {
             switch (e)
             {
@@ -75,6 +75,12 @@ public sealed class DomainExceptionPageFilter : IAsyncPageFilter
 public interface IReloadOnError
 {
     Task ReloadAsync();
+}
+
+/// <summary>The JSON APIs (problem responses, no HTML error page): the staff API under /api and the open data under /public/api.</summary>
+public static class ApiPaths
+{
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/public/api");
 }
 
 /// <summary>Security headers on every response (等保 2.0: CSP, nosniff, no framing).</summary>

@@ -56,6 +56,8 @@ public static class WebSetup
         services.AddScoped<Jixiao.Core.Evaluations.KeyEvaluationService>();
         services.AddScoped<Jixiao.Core.Evaluations.ReEvaluationService>();
         services.AddScoped<Jixiao.Core.Evaluations.EvaluationCatalog>();
+        services.AddScoped<Jixiao.Core.Disclosure.DisclosureService>();
+        Features.Disclosure.OpenDataApi.AddOpenDataRateLimit(services);
         services.AddSingleton<Features.Monitoring.PaymentImportJobs>();
 
         services.AddDataProtection().SetApplicationName("Jixiao").PersistKeysToDbContext<JixiaoDbContext>();
@@ -88,6 +90,13 @@ public static class WebSetup
             doc.Info.Description = "POST /api/v1/auth/token 获取令牌后，以 Authorization: Bearer <令牌> 调用其余接口。列表接口统一返回 {items,total}，以 page、pageSize 分页。";
             return Task.CompletedTask;
         }));
+        services.AddOpenApi(Features.Disclosure.OpenDataApi.DocumentName, o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Jixiao 预算绩效信息公开 开放数据";
+            doc.Info.Version = "v1";
+            doc.Info.Description = "公开的重点项目绩效目标、绩效评价结果、整改情况及部门目录。无需登录，只读，按访问来源限流；?format=csv 返回 UTF-8（带 BOM）的 CSV。字段说明见 /public/fields。";
+            return Task.CompletedTask;
+        }));
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
@@ -115,13 +124,14 @@ public static class WebSetup
     {
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
         // Pages get a Chinese page for 400/403/404/413 instead of an empty response; the API keeps its problem JSON.
-        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/health")
+        app.UseWhen(http => !ApiPaths.IsApi(http.Request.Path) && !http.Request.Path.StartsWithSegments("/health")
                 && !http.Request.Path.StartsWithSegments("/openapi"),
             branch => branch.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (app.Configuration.GetValue<bool>("Jixiao:HttpsRedirection")) app.UseHttpsRedirection();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<ApiExceptionMiddleware>();
