@@ -83,14 +83,17 @@ public static class WebSetup
         })
         // Checks are the server's (no client validation library): no English data-val-* attributes in the pages.
         .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        // The open data has its own document (/openapi/public.json); v1 is the staff API.
+        services.AddOpenApi("v1", o => o.ShouldInclude = d => d.GroupName != Features.Disclosure.OpenDataApi.DocumentName);
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Jixiao 预算绩效管理信息系统 API";
             doc.Info.Version = "v1";
             doc.Info.Description = "POST /api/v1/auth/token 获取令牌后，以 Authorization: Bearer <令牌> 调用其余接口。列表接口统一返回 {items,total}，以 page、pageSize 分页。";
             return Task.CompletedTask;
         }));
-        services.AddOpenApi(Features.Disclosure.OpenDataApi.DocumentName, o => o.AddDocumentTransformer((doc, _, _) =>
+        services.AddOpenApi(Features.Disclosure.OpenDataApi.DocumentName, o => o.ShouldInclude = d => d.GroupName == Features.Disclosure.OpenDataApi.DocumentName);
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(Features.Disclosure.OpenDataApi.DocumentName, o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Jixiao 预算绩效信息公开 开放数据";
             doc.Info.Version = "v1";
