@@ -38,10 +38,42 @@ public sealed class WholeYearTests(BrowserFixture browser)
         ("Satisfaction", "ServiceRecipient", "师生及家长满意度", "90", "%", "10"),
     ];
 
+    private readonly List<(string User, IPage Page)> _pages = [];
+
     [SkippableFact]
     public async Task OneProject_ThroughTheWholeYear_ByThePeopleWhoDoIt()
     {
         browser.RequireBrowser();
+        // This run's steps only: no screenshot of an earlier run's later steps stays beside them.
+        if (Directory.Exists(StepDirectory))
+            foreach (var old in Directory.EnumerateFiles(StepDirectory)) File.Delete(old);
+        Directory.CreateDirectory(StepDirectory);
+        try
+        {
+            await WalkAsync();
+        }
+        catch
+        {
+            // What each person's browser showed when the walk stopped, for the CI artefacts.
+            foreach (var (user, page) in _pages)
+            {
+                try
+                {
+                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(StepDirectory, $"failed-{user}.png"), FullPage = true });
+                }
+                catch (PlaywrightException)
+                {
+                }
+            }
+            await File.WriteAllTextAsync(Path.Combine(StepDirectory, "failed-app.log"), browser.Server.Log);
+            throw;
+        }
+    }
+
+    private string StepDirectory => Path.Combine(browser.ScreenshotDirectory, "whole-year");
+
+    private async Task WalkAsync()
+    {
         var code = "WY" + YearText + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
 
         // 1. The unit registers the project for the year.
@@ -249,9 +281,38 @@ public sealed class WholeYearTests(BrowserFixture browser)
         await perf.Locator("#Suggestions").FillAsync("完善验收归档制度，将运维经费纳入下年度预算。");
         await perf.Locator("#conclusions-complete").ClickAsync();
         await Expect(perf.Locator("#key-state")).ToHaveAttributeAsync("data-state", "Completed");
-        var keyGrade = (await perf.Locator("#key-grade").InnerTextAsync()).Trim();
-        Assert.Matches("优|良|中|差", keyGrade);
+        var keyGrade = (await perf.Locator("#key-grade").InnerTextAsync()).Split('·').Last().Trim();
+        Assert.Matches("^(优|良|中|差)$", keyGrade);
         await Step(perf, "key-evaluation-completed");
+
+        // 11. Disclosure: the performance section publishes the project's goal and its evaluation results.
+        await Nav(perf, "信息公开");
+        await perf.Locator("#disclosure-candidates").ClickAsync();
+        var candidates = perf.Locator("#candidate-table tbody tr", new() { HasText = ProjectName });
+        await Expect(candidates).ToHaveCountAsync(3); // the goal, the self-evaluation result, the key evaluation result
+        for (var i = 0; i < 3; i++) await candidates.Nth(i).Locator("input[name='keys']").CheckAsync();
+        await perf.Locator("#publish-submit").ClickAsync();
+        await Expect(perf.Locator("#candidate-table tbody tr", new() { HasText = ProjectName }).Locator("input[name='keys']")).ToHaveCountAsync(0);
+        await Step(perf, "published-by-performance-section");
+
+        // 12. Anyone, without signing in: the public portal finds the project by year, grade and name, with its grade.
+        var visitor = await browser.NewPageAsync();
+        _pages.Add(("visitor", visitor));
+        await visitor.GotoAsync("/Account/Login");
+        await visitor.Locator("#public-portal-link").ClickAsync();
+        await visitor.Locator("#public-search #year").SelectOptionAsync(YearText);
+        await visitor.Locator("#public-search #grade").SelectOptionAsync(keyGrade);
+        await visitor.Locator("#public-search #q").FillAsync(ProjectName);
+        await visitor.Locator("#public-search-submit").ClickAsync();
+        var found = visitor.Locator("#public-table tbody tr", new() { HasText = "重点评价" });
+        await Expect(found).ToHaveCountAsync(1);
+        await Expect(found).ToContainTextAsync(ProjectName);
+        await Expect(found).ToContainTextAsync(keyGrade);
+        await Expect(visitor.Locator("#main-nav")).ToHaveCountAsync(0);
+        await found.Locator("a").ClickAsync();
+        await Expect(visitor.Locator("#public-grade")).ToContainTextAsync(keyGrade);
+        await Expect(visitor.Locator("body")).Not.ToContainTextAsync("孙明"); // the experts are not published
+        await Step(visitor, "public-portal-shows-the-grade");
     }
 
     /// <summary>Each indicator's points as <paramref name="share"/> of its weight, with a comment, and submits the sheet.</summary>
@@ -279,6 +340,7 @@ public sealed class WholeYearTests(BrowserFixture browser)
     private async Task<IPage> LoginForYearAsync(string user)
     {
         var page = await browser.LoginAsAsync(user);
+        _pages.Add((user, page));
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.Locator("#year-select").SelectOptionAsync(YearText);
         await Expect(page.Locator("#year-select")).ToHaveValueAsync(YearText);
@@ -300,8 +362,6 @@ public sealed class WholeYearTests(BrowserFixture browser)
     private async Task Step(IPage page, string name)
     {
         _step++;
-        var dir = Path.Combine(browser.ScreenshotDirectory, "whole-year");
-        Directory.CreateDirectory(dir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, $"{_step:00}-{name}.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(StepDirectory, $"{_step:00}-{name}.png"), FullPage = true });
     }
 }
