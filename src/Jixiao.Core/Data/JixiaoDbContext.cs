@@ -74,6 +74,12 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, I
     public DbSet<Evaluations.KeyEvaluationScorer> KeyEvaluationScorers => Set<Evaluations.KeyEvaluationScorer>();
     public DbSet<Evaluations.ReEvaluation> ReEvaluations => Set<Evaluations.ReEvaluation>();
     public DbSet<Evaluations.ReEvaluationItem> ReEvaluationItems => Set<Evaluations.ReEvaluationItem>();
+    public DbSet<Results.FeedbackLetter> FeedbackLetters => Set<Results.FeedbackLetter>();
+    public DbSet<Results.Rectification> Rectifications => Set<Results.Rectification>();
+    public DbSet<Results.RectificationItem> RectificationItems => Set<Results.RectificationItem>();
+    public DbSet<Results.RectificationEvidence> RectificationEvidence => Set<Results.RectificationEvidence>();
+    public DbSet<Jobs.JobLease> JobLeases => Set<Jobs.JobLease>();
+    public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
     public DbSet<Disclosure.DisclosureItem> DisclosureItems => Set<Disclosure.DisclosureItem>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 

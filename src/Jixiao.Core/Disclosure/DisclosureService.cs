@@ -41,7 +41,7 @@ public sealed record PublicDepartment(string Region, string Department, string D
 
 /// <summary>
 /// 信息公开 (Art. 13, 31): the performance section of a region lists what it may publish (goals in force of its projects and policies,
-/// completed evaluation results), publishes with a whitelisted snapshot, unpublishes with a reason (off the portal at once) and republishes.
+/// completed evaluation results, rectifications of sent feedback letters), publishes with a whitelisted snapshot, unpublishes with a reason (off the portal at once) and republishes.
 /// Staff of the region (and the regions above it) see the items; another region's item is a 404. The public queries read published items only.
 /// </summary>
 public sealed class DisclosureService(JixiaoDbContext db, EvaluationCatalog catalog, RuleSetService rules)
@@ -62,6 +62,7 @@ public sealed class DisclosureService(JixiaoDbContext db, EvaluationCatalog cata
         var list = new List<DisclosureCandidate>();
         if (kind is null or DisclosureKind.Goal) list.AddRange(await GoalCandidatesAsync(regionId, fiscalYear, region, names, ct));
         if (kind is null or DisclosureKind.EvaluationResult) list.AddRange(await EvaluationCandidatesAsync(fiscalYear, region, names, caller, ct));
+        if (kind is null or DisclosureKind.Rectification) list.AddRange(await RectificationCandidatesAsync(regionId, fiscalYear, region, names, ct));
         var existing = await db.DisclosureItems.AsNoTracking().Where(i => i.RegionId == regionId && i.FiscalYear == fiscalYear)
             .Select(i => new { i.SourceType, i.SourceId, i.Id, i.State }).ToListAsync(ct);
         var byKey = existing.ToDictionary(i => (i.SourceType, i.SourceId));
@@ -100,6 +101,24 @@ public sealed class DisclosureService(JixiaoDbContext db, EvaluationCatalog cata
         return rows.Select(r => new DisclosureCandidate(DisclosureKind.EvaluationResult, SourceTypeOf(r.Type), r.Id, fiscalYear, r.DepartmentId, r.DepartmentName,
             $"{r.SubjectName}（{r.Type.ChineseName()}结果）", r.Grade, r.Score, DisclosureSnapshots.Serialize(DisclosureSnapshots.EvaluationResult(r, region)),
             null, null)).ToList();
+    }
+
+    /// <summary>The rectifications of the region's sent feedback letters of the year, in whatever state (the status is published as it is).</summary>
+    private async Task<IReadOnlyList<DisclosureCandidate>> RectificationCandidatesAsync(long regionId, int fiscalYear, string region,
+        IReadOnlyDictionary<long, string> names, CancellationToken ct)
+    {
+        var rows = await (from r in db.Rectifications.AsNoTracking().Include(r => r.Items)
+                          join l in db.FeedbackLetters.AsNoTracking() on r.LetterId equals l.Id
+                          where r.RegionId == regionId && r.FiscalYear == fiscalYear
+                          select new { r, l }).ToListAsync(ct);
+        var today = DateOnly.FromDateTime(ChinaTime.FromUtc(db.Now));
+        return rows.Select(x =>
+        {
+            var snapshot = DisclosureSnapshots.Rectification(x.r, x.l, region, names.GetValueOrDefault(x.r.DepartmentId, ""),
+                x.r.OrganizationId == x.r.DepartmentId ? null : names.GetValueOrDefault(x.r.OrganizationId), today);
+            return new DisclosureCandidate(DisclosureKind.Rectification, nameof(Results.Rectification), x.r.Id, fiscalYear, x.r.DepartmentId,
+                snapshot.Department, $"{x.l.SubjectName}（整改情况）", x.l.Grade, x.l.Score, DisclosureSnapshots.Serialize(snapshot), null, null);
+        }).ToList();
     }
 
     private static string SourceTypeOf(EvaluationType t) => t switch

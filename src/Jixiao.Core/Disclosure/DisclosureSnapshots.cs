@@ -3,6 +3,7 @@ using System.Text.Json;
 using Jixiao.Core.Evaluations;
 using Jixiao.Core.Goals;
 using Jixiao.Core.Projects;
+using Jixiao.Core.Results;
 using Jixiao.Core.RuleSets;
 
 namespace Jixiao.Core.Disclosure;
@@ -19,7 +20,7 @@ public sealed record EvaluationResultSnapshot(int FiscalYear, string Region, str
     decimal Score, string Grade);
 
 /// <summary>The public fields of a rectification: the subject, the deadline, the state and how many items are done.</summary>
-public sealed record RectificationSnapshot(int FiscalYear, string Region, string Department, string? Unit, string Subject, string Grade,
+public sealed record RectificationSnapshot(int FiscalYear, string Region, string Department, string? Unit, string Subject, string? Grade,
     DateOnly Deadline, string Status, int ItemCount, int ItemsDone, DateTime? CompletedAt);
 
 /// <summary>
@@ -40,6 +41,14 @@ public static class DisclosureSnapshots
 
     public static EvaluationResultSnapshot EvaluationResult(EvaluationCatalogRow row, string region) => new(
         row.FiscalYear, region, row.DepartmentName, row.UnitName, row.SubjectName, row.Type.ChineseName(), row.Score, row.Grade.ChineseName());
+
+    /// <summary>The status at publication: the state, and 已逾期 when the deadline has passed without acceptance.</summary>
+    public static RectificationSnapshot Rectification(Results.Rectification r, Results.FeedbackLetter letter, string region, string department, string? unit,
+        DateOnly today) => new(
+        r.FiscalYear, region, department, unit, letter.SubjectName, letter.Grade?.ChineseName(), r.Deadline,
+        Results.RectificationRules.IsOverdue(r.Deadline, r.State, today) ? $"{r.State.ChineseName()}（已逾期）" : r.State.ChineseName(),
+        r.Items.Count, r.Items.Count(i => i.State == Results.RectificationItemState.Done),
+        r.State == Results.RectificationState.Accepted ? r.ReviewedAt : null);
 
     public static string Serialize<T>(T snapshot) => JsonSerializer.Serialize(snapshot, Json);
 

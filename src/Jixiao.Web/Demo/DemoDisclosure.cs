@@ -15,7 +15,7 @@ namespace Jixiao.Web.Demo;
 /// <summary>
 /// The public portal's set, published by the city's performance section through <see cref="DisclosureService"/>: the goals of this
 /// year's five largest projects and policies in force (the key projects), this year's completed key evaluation results and last year's
-/// evaluation results; and one more goal published and then unpublished with its reason (kept, off the portal).
+/// evaluation results, the rectification status of sent feedback letters (when there are any); and one more goal published and then unpublished with its reason (kept, off the portal).
 /// </summary>
 internal static class DemoDisclosure
 {
@@ -51,6 +51,14 @@ internal static class DemoDisclosure
         var lastYear = await service.CandidatesAsync(year - 1, DisclosureKind.EvaluationResult, caller, ct);
         if (lastYear.Count > 0)
             await service.PublishAsync(year - 1, lastYear.Select(c => new DisclosureKey(c.SourceType, c.SourceId)).ToList(), caller, ct);
+
+        // Rectification status, once feedback letters have been sent (this year's and last year's).
+        foreach (var y in new[] { year - 1, year })
+        {
+            var rectifications = (await service.CandidatesAsync(y, DisclosureKind.Rectification, caller, ct))
+                .Select(c => new DisclosureKey(c.SourceType, c.SourceId)).ToList();
+            if (rectifications.Count > 0) await service.PublishAsync(y, rectifications, caller, ct);
+        }
 
         if (key.Count > 5)
         {

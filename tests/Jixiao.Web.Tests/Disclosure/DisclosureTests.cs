@@ -35,35 +35,35 @@ public sealed class DisclosureTests(AppFixture fixture) : IClassFixture<AppFixtu
 
     private static readonly string[] IndicatorFields = ["level1", "level2", "name", "target", "unit", "weight"];
 
-    private TestApp App => fixture.For(DbProvider.Sqlite);
-
-    private JixiaoDbContext Read()
+    private static JixiaoDbContext Read(TestApp app)
     {
-        var services = App.Factory.Services;
+        var services = app.Factory.Services;
         return new JixiaoDbContext(services.GetRequiredService<DatabaseSettings>().Options(),
             new SystemAuditContext(AuditActor.System, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<Core.Security.KeyRing>()));
     }
 
-    private async Task<string> GetTextAsync(string path, HttpStatusCode expected = HttpStatusCode.OK)
+    private static async Task<string> GetTextAsync(TestApp app, string path, HttpStatusCode expected = HttpStatusCode.OK)
     {
-        using var response = await App.Client.GetAsync(path);
+        using var response = await app.Client.GetAsync(path);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"GET {path}: {(int)response.StatusCode} {text[..Math.Min(300, text.Length)]}");
         return text;
     }
 
-    private async Task<JsonArray> OpenItemsAsync(string set)
+    private static async Task<JsonArray> OpenItemsAsync(TestApp app, string set)
     {
-        var body = JsonNode.Parse(await GetTextAsync($"/public/api/v1/{set}"))!.AsObject();
+        var body = JsonNode.Parse(await GetTextAsync(app, $"/public/api/v1/{set}"))!.AsObject();
         return body["items"]!.AsArray();
     }
 
-    [Fact]
-    public async Task OpenData_EmitsExactlyTheDocumentedFields_JsonAndCsv()
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task OpenData_EmitsExactlyTheDocumentedFields_JsonAndCsv(DbProvider provider)
     {
+        var app = fixture.For(provider);
         foreach (var (set, allowed) in AllowedFields)
         {
-            var body = JsonNode.Parse(await GetTextAsync($"/public/api/v1/{set}"))!.AsObject();
+            var body = JsonNode.Parse(await GetTextAsync(app, $"/public/api/v1/{set}"))!.AsObject();
             Assert.Equal(PageFields, body.Select(p => p.Key).ToArray());
             var items = body["items"]!.AsArray();
             if (set != "rectifications") Assert.NotEmpty(items);
@@ -75,7 +75,7 @@ public sealed class DisclosureTests(AppFixture fixture) : IClassFixture<AppFixtu
                         Assert.Equal(IndicatorFields, indicator!.AsObject().Select(p => p.Key).ToArray());
             }
 
-            using var csv = await App.Client.GetAsync($"/public/api/v1/{set}?format=csv");
+            using var csv = await app.Client.GetAsync($"/public/api/v1/{set}?format=csv");
             Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
             Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
             var bytes = await csv.Content.ReadAsByteArrayAsync();
@@ -84,16 +84,19 @@ public sealed class DisclosureTests(AppFixture fixture) : IClassFixture<AppFixtu
             Assert.Equal(string.Join(',', allowed), header);
         }
         // The fields page documents every field the open data emits.
-        var fields = await GetTextAsync("/public/fields");
+        var fields = await GetTextAsync(app, "/public/fields");
         foreach (var name in AllowedFields.Values.SelectMany(f => f).Concat(IndicatorFields).Distinct())
             Assert.Contains(name, fields);
     }
 
-    [Fact]
-    public async Task PortalAndOpenData_NeverShowTheUnpublishedItemOrInternalValues()
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task PortalAndOpenData_NeverShowTheUnpublishedItemOrInternalValues(DbProvider provider)
     {
-        await using var db = Read();
-        var unpublished = await db.DisclosureItems.AsNoTracking().SingleAsync(i => i.State == DisclosureState.Unpublished);
+        var app = fixture.For(provider);
+        await using var db = Read(app);
+        var unpublished = await db.DisclosureItems.AsNoTracking().SingleAsync(i => i.UnpublishReason == DemoDisclosure.UnpublishReason);
+        Assert.Equal(DisclosureState.Unpublished, unpublished.State);
         var published = await db.DisclosureItems.AsNoTracking().Where(i => i.State == DisclosureState.Published).ToListAsync();
         Assert.NotEmpty(published);
         Assert.Contains(published, i => i.Kind == DisclosureKind.Goal);
@@ -115,16 +118,16 @@ public sealed class DisclosureTests(AppFixture fixture) : IClassFixture<AppFixtu
 
         var bodies = new Dictionary<string, string>
         {
-            ["/public"] = await GetTextAsync("/public"),
-            ["/public/fields"] = await GetTextAsync("/public/fields"),
+            ["/public"] = await GetTextAsync(app, "/public"),
+            ["/public/fields"] = await GetTextAsync(app, "/public/fields"),
         };
         var pages = (int)Math.Ceiling(published.Count / 20.0);
-        for (var p = 1; p <= pages; p++) bodies[$"/public/items?p={p}"] = await GetTextAsync($"/public/items?p={p}");
-        foreach (var i in published) bodies[$"/public/items/{i.Id}"] = await GetTextAsync($"/public/items/{i.Id}");
+        for (var p = 1; p <= pages; p++) bodies[$"/public/items?p={p}"] = await GetTextAsync(app, $"/public/items?p={p}");
+        foreach (var i in published) bodies[$"/public/items/{i.Id}"] = await GetTextAsync(app, $"/public/items/{i.Id}");
         foreach (var set in AllowedFields.Keys)
         {
-            bodies[$"/public/api/v1/{set}"] = await GetTextAsync($"/public/api/v1/{set}");
-            bodies[$"/public/api/v1/{set}?format=csv"] = await GetTextAsync($"/public/api/v1/{set}?format=csv");
+            bodies[$"/public/api/v1/{set}"] = await GetTextAsync(app, $"/public/api/v1/{set}");
+            bodies[$"/public/api/v1/{set}?format=csv"] = await GetTextAsync(app, $"/public/api/v1/{set}?format=csv");
         }
         foreach (var (path, body) in bodies)
         {
@@ -134,70 +137,74 @@ public sealed class DisclosureTests(AppFixture fixture) : IClassFixture<AppFixtu
             // No staff navigation leaks into the portal.
             Assert.DoesNotContain("main-nav", body);
         }
-        await GetTextAsync($"/public/items/{unpublished.Id}", HttpStatusCode.NotFound);
-        Assert.DoesNotContain(await OpenItemsAsync("goals"), i => (long)i!["id"]! == unpublished.Id);
+        await GetTextAsync(app, $"/public/items/{unpublished.Id}", HttpStatusCode.NotFound);
+        Assert.DoesNotContain(await OpenItemsAsync(app, "goals"), i => (long)i!["id"]! == unpublished.Id);
         // Every published item is on the portal.
-        Assert.Equal(published.Select(i => i.Id).Order(), (await OpenItemsAsync("goals")).Concat(await OpenItemsAsync("evaluation-results"))
-            .Concat(await OpenItemsAsync("rectifications")).Select(i => (long)i!["id"]!).Order());
+        Assert.Equal(published.Select(i => i.Id).Order(), (await OpenItemsAsync(app, "goals")).Concat(await OpenItemsAsync(app, "evaluation-results"))
+            .Concat(await OpenItemsAsync(app, "rectifications")).Select(i => (long)i!["id"]!).Order());
     }
 
-    [Fact]
-    public async Task Unpublish_TakesEffectAtOnce_AndIsRecorded_Republish_BringsItBack()
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Unpublish_TakesEffectAtOnce_AndIsRecorded_Republish_BringsItBack(DbProvider provider)
     {
-        var candidates = (await App.GetJsonAsync("perf", "/api/v1/disclosure/candidates?year=2026&kind=goal"))["items"]!.AsArray();
+        var app = fixture.For(provider);
+        var candidates = (await app.GetJsonAsync("perf", "/api/v1/disclosure/candidates?year=2026&kind=goal"))["items"]!.AsArray();
         var candidate = candidates.First(c => c!["itemId"] is null)!;
-        using (var published = await App.SendAsync("perf", HttpMethod.Post, "/api/v1/disclosure/publish",
+        using (var published = await app.SendAsync("perf", HttpMethod.Post, "/api/v1/disclosure/publish",
             new { year = 2026, items = new[] { new { sourceType = (string)candidate["sourceType"]!, sourceId = (long)candidate["sourceId"]! } } }))
         {
             var item = (await published.AssertOkJsonAsync())["items"]![0]!;
             var id = (long)item["id"]!;
-            Assert.Contains(await OpenItemsAsync("goals"), i => (long)i!["id"]! == id);
-            var page = await GetTextAsync($"/public/items/{id}");
+            Assert.Contains(await OpenItemsAsync(app, "goals"), i => (long)i!["id"]! == id);
+            var page = await GetTextAsync(app, $"/public/items/{id}");
             Assert.Contains((string)candidate["title"]!, page);
 
-            using (var noReason = await App.SendAsync("perf", HttpMethod.Post, $"/api/v1/disclosure/{id}/unpublish", new { version = (int)item["version"]! }))
+            using (var noReason = await app.SendAsync("perf", HttpMethod.Post, $"/api/v1/disclosure/{id}/unpublish", new { version = (int)item["version"]! }))
                 Http.AssertChinese((string?)(await noReason.AssertProblemAsync(HttpStatusCode.BadRequest))["detail"]);
-            Assert.Contains(await OpenItemsAsync("goals"), i => (long)i!["id"]! == id);
+            Assert.Contains(await OpenItemsAsync(app, "goals"), i => (long)i!["id"]! == id);
 
-            using var unpublished = await App.SendAsync("perf", HttpMethod.Post, $"/api/v1/disclosure/{id}/unpublish",
+            using var unpublished = await app.SendAsync("perf", HttpMethod.Post, $"/api/v1/disclosure/{id}/unpublish",
                 new { version = (int)item["version"]!, reason = "数据核对中" });
             var after = await unpublished.AssertOkJsonAsync();
             Assert.Equal("Unpublished", (string)after["state"]!);
             Assert.Equal("数据核对中", (string)after["unpublishReason"]!);
             Assert.Equal("王建国", (string)after["unpublishedBy"]!);
-            await GetTextAsync($"/public/items/{id}", HttpStatusCode.NotFound);
-            Assert.DoesNotContain(await OpenItemsAsync("goals"), i => (long)i!["id"]! == id);
-            Assert.DoesNotContain((string)candidate["title"]!, await GetTextAsync("/public/items?kind=goal"));
+            await GetTextAsync(app, $"/public/items/{id}", HttpStatusCode.NotFound);
+            Assert.DoesNotContain(await OpenItemsAsync(app, "goals"), i => (long)i!["id"]! == id);
+            Assert.DoesNotContain((string)candidate["title"]!, await GetTextAsync(app, "/public/items?kind=goal"));
 
-            await using (var db = Read())
+            await using (var db = Read(app))
                 Assert.True(await db.WorkflowSteps.AnyAsync(s => s.SubjectType == DisclosureService.SubjectType && s.SubjectId == id.ToString()
                     && s.Action == "Unpublish" && s.Comment == "数据核对中"));
 
-            using var republished = await App.SendAsync("perf", HttpMethod.Post, $"/api/v1/disclosure/{id}/republish", new { version = (int)after["version"]! });
+            using var republished = await app.SendAsync("perf", HttpMethod.Post, $"/api/v1/disclosure/{id}/republish", new { version = (int)after["version"]! });
             Assert.Equal("Published", (string)(await republished.AssertOkJsonAsync())["state"]!);
-            Assert.Contains(await OpenItemsAsync("goals"), i => (long)i!["id"]! == id);
+            Assert.Contains(await OpenItemsAsync(app, "goals"), i => (long)i!["id"]! == id);
         }
     }
 
-    [Fact]
-    public async Task StaffApi_KeepsToTheCallersRegion()
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task StaffApi_KeepsToTheCallersRegion(DbProvider provider)
     {
-        var cityItem = (await App.GetJsonAsync("perf", "/api/v1/disclosure?state=Published"))["items"]![0]!;
+        var app = fixture.For(provider);
+        var cityItem = (await app.GetJsonAsync("perf", "/api/v1/disclosure?state=Published"))["items"]![0]!;
         var id = (long)cityItem["id"]!;
         // 潞州区's performance section: another region → 404, and the city's items are not in its list.
-        using (var other = await App.GetAsync("county", $"/api/v1/disclosure/{id}"))
+        using (var other = await app.GetAsync("county", $"/api/v1/disclosure/{id}"))
             await other.AssertProblemAsync(HttpStatusCode.NotFound);
-        using (var other = await App.SendAsync("county", HttpMethod.Post, $"/api/v1/disclosure/{id}/unpublish", new { version = (int)cityItem["version"]!, reason = "越权" }))
+        using (var other = await app.SendAsync("county", HttpMethod.Post, $"/api/v1/disclosure/{id}/unpublish", new { version = (int)cityItem["version"]!, reason = "越权" }))
             await other.AssertProblemAsync(HttpStatusCode.NotFound);
-        Assert.Equal(0, (int)(await App.GetJsonAsync("county", "/api/v1/disclosure"))["total"]!);
+        Assert.Equal(0, (int)(await app.GetJsonAsync("county", "/api/v1/disclosure"))["total"]!);
         // A unit cannot publish; nobody without a token reaches the staff API.
-        using (var unit = await App.SendAsync("unit", HttpMethod.Post, "/api/v1/disclosure/publish",
+        using (var unit = await app.SendAsync("unit", HttpMethod.Post, "/api/v1/disclosure/publish",
             new { year = 2026, items = new[] { new { sourceType = "PerformanceGoal", sourceId = 1L } } }))
             Http.AssertChinese((string?)(await unit.AssertProblemAsync(HttpStatusCode.BadRequest))["detail"]);
-        using (var anonymous = await App.Client.GetAsync("/api/v1/disclosure"))
+        using (var anonymous = await app.Client.GetAsync("/api/v1/disclosure"))
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         // A source of another region cannot be published by the city.
-        using (var county = await App.SendAsync("perf", HttpMethod.Post, "/api/v1/disclosure/publish",
+        using (var county = await app.SendAsync("perf", HttpMethod.Post, "/api/v1/disclosure/publish",
             new { year = 2026, items = new[] { new { sourceType = "PerformanceGoal", sourceId = 999_999L } } }))
             await county.AssertProblemAsync(HttpStatusCode.BadRequest);
     }
@@ -205,19 +212,21 @@ public sealed class DisclosureTests(AppFixture fixture) : IClassFixture<AppFixtu
     [Fact]
     public async Task OpenApi_PublicDocumentHasTheOpenDataOnly()
     {
-        var doc = JsonNode.Parse(await GetTextAsync("/openapi/public.json"))!;
+        var app = fixture.For(DbProvider.Sqlite);
+        var doc = JsonNode.Parse(await GetTextAsync(app, "/openapi/public.json"))!;
         var paths = doc["paths"]!.AsObject().Select(p => p.Key).ToList();
         Assert.Equal(["/public/api/v1/goals", "/public/api/v1/evaluation-results", "/public/api/v1/rectifications", "/public/api/v1/departments"], paths);
-        var v1 = JsonNode.Parse(await GetTextAsync("/openapi/v1.json"))!["paths"]!.AsObject().Select(p => p.Key).ToList();
+        var v1 = JsonNode.Parse(await GetTextAsync(app, "/openapi/v1.json"))!["paths"]!.AsObject().Select(p => p.Key).ToList();
         Assert.Contains("/api/v1/disclosure/{id}/unpublish", v1);
         Assert.DoesNotContain(v1, p => p.StartsWith("/public", StringComparison.Ordinal));
-        Assert.Contains("/public", await GetTextAsync("/Account/Login"));
+        Assert.Contains("/public", await GetTextAsync(app, "/Account/Login"));
     }
 
     [Fact]
     public async Task OpenData_OverTheLimit_Is429WithAChineseMessage()
     {
-        await using var limited = App.Factory.WithWebHostBuilder(b =>
+        var app = fixture.For(DbProvider.Sqlite);
+        await using var limited = app.Factory.WithWebHostBuilder(b =>
         {
             b.UseSetting("Jixiao:OpenData:PermitLimit", "2");
             b.UseSetting("Jixiao:OpenData:WindowSeconds", "3600");
@@ -233,5 +242,58 @@ public sealed class DisclosureTests(AppFixture fixture) : IClassFixture<AppFixtu
         // The portal's pages are not rate-limited.
         using var page = await client.GetAsync("/public");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task StaffPages_ListCandidatesPublishUnpublishAndExport()
+    {
+        var app = fixture.For(DbProvider.Sqlite);
+        using var browser = new BrowserSession(app.Factory);
+        using (var login = await browser.LogInAsync("perf")) Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+
+        using (var nav = await browser.GetAsync("/"))
+            Assert.Contains("信息公开", await BrowserSession.TextOf(nav));
+        var candidates = await browser.TokenFromAsync("/Disclosure/Candidates?year=2026&kind=goal");
+        var html = await (await browser.GetAsync("/Disclosure/Candidates?year=2026&kind=goal")).Content.ReadAsStringAsync();
+        var key = System.Text.RegularExpressions.Regex.Match(html, "name=\"keys\" value=\"(PerformanceGoal:\\d+)\"").Groups[1].Value;
+        Assert.NotEmpty(key);
+        var sourceId = long.Parse(key.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);
+        using (var posted = await browser.PostFormAsync("/Disclosure/Candidates?handler=Publish&year=2026&kind=goal",
+            [new("year", "2026"), new("keys", key), new("__RequestVerificationToken", candidates)]))
+            Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+
+        DisclosureItem item;
+        await using (var db = Read(app))
+            item = await db.DisclosureItems.AsNoTracking().SingleAsync(i => i.SourceType == "PerformanceGoal" && i.SourceId == sourceId);
+        Assert.Equal(DisclosureState.Published, item.State);
+        Assert.Equal("王建国", item.PublishedBy);
+        await GetTextAsync(app, $"/public/items/{item.Id}");
+
+        var token = await browser.TokenFromAsync("/Disclosure/Index?year=2026");
+        using (var missing = await browser.PostFormAsync("/Disclosure/Index?handler=Unpublish&year=2026",
+            [new("id", item.Id.ToString()), new("version", item.Version.ToString()), new("__RequestVerificationToken", token)]))
+        {
+            Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
+            Assert.Contains("原因", await BrowserSession.TextOf(missing));
+        }
+        using (var unpublished = await browser.PostFormAsync("/Disclosure/Index?handler=Unpublish&year=2026",
+            [new("id", item.Id.ToString()), new("version", item.Version.ToString()), new("reason", "页面撤回测试"), new("__RequestVerificationToken", token)]))
+            Assert.Equal(HttpStatusCode.Redirect, unpublished.StatusCode);
+        await GetTextAsync(app, $"/public/items/{item.Id}", HttpStatusCode.NotFound);
+        var list = await BrowserSession.TextOf(await browser.GetAsync("/Disclosure/Index?year=2026&state=Unpublished"));
+        Assert.Contains("页面撤回测试", list);
+
+        using var export = await browser.GetAsync("/Disclosure/Index?year=2026&handler=Export");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
+
+        // Put it back so the class's other tests see the demo's set plus published items only.
+        await using (var db = Read(app))
+            item = await db.DisclosureItems.AsNoTracking().SingleAsync(i => i.Id == item.Id);
+        token = await browser.TokenFromAsync("/Disclosure/Index?year=2026");
+        using (var republished = await browser.PostFormAsync("/Disclosure/Index?handler=Republish&year=2026",
+            [new("id", item.Id.ToString()), new("version", item.Version.ToString()), new("__RequestVerificationToken", token)]))
+            Assert.Equal(HttpStatusCode.Redirect, republished.StatusCode);
+        await GetTextAsync(app, $"/public/items/{item.Id}");
     }
 }

@@ -50,7 +50,7 @@ public static class DisclosureApi
         {
             var rows = await s.CandidatesAsync(year ?? me.FiscalYear, ParseKind(kind), await me.CallerAsync(ct), ct);
             return new Page<DisclosureCandidateItem>(rows.Select(DisclosureCandidateItem.From).ToList(), rows.Count);
-        }).WithSummary("可公开事项（绩效管理科：本区划该年度已批复的项目和政策绩效目标、已评分的自评、已完成的重点评价和再评价结果；itemId/itemState 表示已公开或已撤回）");
+        }).WithSummary("可公开事项（绩效管理科：本区划该年度已批复的项目和政策绩效目标、已评分的自评、已完成的重点评价和再评价结果、已发出反馈函的整改情况；itemId/itemState 表示已公开或已撤回）");
 
         g.MapPost("/publish", async (PublishRequest r, CurrentUser me, DisclosureService s, CancellationToken ct) =>
         {

@@ -17,7 +17,7 @@ public sealed record OpenEvaluationResult(long Id, int FiscalYear, string Region
     decimal Score, string Grade, DateTime PublishedAt, string Url);
 
 /// <summary>A published rectification status in the open data.</summary>
-public sealed record OpenRectification(long Id, int FiscalYear, string Region, string Department, string? Unit, string Subject, string Grade,
+public sealed record OpenRectification(long Id, int FiscalYear, string Region, string Department, string? Unit, string Subject, string? Grade,
     DateOnly Deadline, string Status, int ItemCount, int ItemsDone, DateTime? CompletedAt, DateTime PublishedAt, string Url);
 
 /// <summary>A department with published items.</summary>
