@@ -12,11 +12,11 @@ namespace Jixiao.Web.Cli;
 
 /// <summary>
 /// Operator verbs run from the same build as the app, with the same configuration and keys:
-/// <c>admin create</c>, <c>organizations import</c>, <c>audit verify</c>, <c>backup</c>, <c>migrate</c>.
+/// <c>admin create</c>, <c>organizations import</c>, <c>audit verify</c>, <c>backup</c>, <c>migrate</c>, <c>jobs run rectification-daily</c>.
 /// </summary>
 public static class CliHost
 {
-    private static readonly string[] Verbs = ["admin", "organizations", "audit", "backup", "migrate", "help"];
+    private static readonly string[] Verbs = ["admin", "organizations", "audit", "backup", "migrate", "jobs", "help"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -47,6 +47,12 @@ public static class CliHost
                     return await ImportOrganizationsAsync(app, file, output);
                 case ["audit", "verify"]:
                     return await RequireInitializedAsync(settings, output) ?? await VerifyAuditAsync(app, settings, options.Named.GetValueOrDefault("anchor"), output);
+                case ["jobs", "run", "rectification-daily"]:
+                    if (await RequireInitializedAsync(settings, output) is { } code) return code;
+                    var outcome = await Features.ResultApplication.RectificationJobRunner.RunOnceAsync(app.Services,
+                        $"cli:{Features.ResultApplication.RectificationJobRunner.NewHolder()}", options.Rest.Contains("--force"));
+                    await output.WriteLineAsync(outcome.Message);
+                    return 0;
                 case ["backup", var file]:
                     return await RequireInitializedAsync(settings, output) ?? await BackupAsync(settings, file, output);
                 default:
@@ -68,6 +74,7 @@ public static class CliHost
           audit verify [--anchor 序号:哈希]  校验审计日志哈希链（可带上次输出的 head，发现截短）
           backup FILE                        在线备份 SQLite 数据库
           migrate                            应用数据库迁移
+          jobs run rectification-daily [--force]  执行整改日常任务（到期提醒、标记逾期；同一天已执行过的不再执行，--force 强制）
         """;
 
     private sealed record Options(Dictionary<string, string> Named, string[] Rest);

@@ -28,5 +28,6 @@ public static class Api
         Evaluations.ReEvaluationsApi.Map(api);
         Disclosure.DisclosureApi.Map(api);
         Disclosure.OpenDataApi.Map(app);
+        ResultApplication.ResultsApi.Map(api);
     }
 }

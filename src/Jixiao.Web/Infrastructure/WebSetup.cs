@@ -58,6 +58,8 @@ public static class WebSetup
         services.AddScoped<Jixiao.Core.Evaluations.EvaluationCatalog>();
         services.AddScoped<Jixiao.Core.Disclosure.DisclosureService>();
         Features.Disclosure.OpenDataApi.AddOpenDataRateLimit(services);
+        services.AddScoped<Jixiao.Core.Results.ResultService>();
+        services.AddHostedService<Features.ResultApplication.RectificationJobHost>();
         services.AddSingleton<Features.Monitoring.PaymentImportJobs>();
 
         services.AddDataProtection().SetApplicationName("Jixiao").PersistKeysToDbContext<JixiaoDbContext>();

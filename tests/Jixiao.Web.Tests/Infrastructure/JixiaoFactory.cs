@@ -70,6 +70,8 @@ public sealed class JixiaoFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider == DbProvider.Postgres ? "Postgres" : "Sqlite");
         builder.UseSetting("ConnectionStrings:Jixiao", ConnectionString);
         builder.UseSetting("Jixiao:DemoData", "true");
+        // The daily jobs run only when a test runs them (the fake clock would otherwise fire them at random points).
+        builder.UseSetting("Jixiao:Jobs:RectificationDaily:Enabled", "false");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

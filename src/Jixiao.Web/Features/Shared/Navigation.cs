@@ -22,6 +22,7 @@ public static class Navigation
         new("绩效自评", "/Evaluations/Self", "bi-clipboard2-check", Permission.UseBusinessArea),
         new("重点评价", "/Evaluations/Key", "bi-award", Permission.UseBusinessArea),
         new("评价结果", "/Evaluations/Index", "bi-trophy", Permission.UseBusinessArea),
+        new("反馈与整改", "/Results/Letters", "bi-envelope-paper", Permission.UseBusinessArea),
         new("信息公开", "/Disclosure/Index", "bi-megaphone", Permission.UseBusinessArea),
         new("指标库", "/Indicators/Index", "bi-bookmarks", Permission.UseBusinessArea),
         new("专家库", "/ThirdParties/Experts", "bi-person-badge", Permission.ViewThirdParties),
