@@ -12,7 +12,9 @@ namespace Jixiao.Browser.Tests;
 /// performance section publishes it, imports the year's payments (a generated CSV uploaded on the page) and issues a
 /// monitoring round that the unit reports and the department passes; the self-evaluation task is issued, the unit scores the
 /// 自评表 and the department passes it; the performance section runs a key evaluation in which the expert scores on line (a
-/// second expert's paper sheet is entered for him) and completes it with its conclusions.
+/// second expert's paper sheet is entered for him) and completes it with its conclusions; it drafts the feedback letter, the department
+/// states its views, the letter is sent; the department rectifies and reports, the performance section accepts; the goal and results are
+/// published and an anonymous visitor finds the project with its grade on /public.
 /// The year is two years ago, which no demo data and no other browser test uses, so the round, the self-evaluation task
 /// and the key evaluation cover this project alone and nothing the other tests look at changes.
 /// A full-page screenshot of every step goes to TestResults/screenshots/whole-year/NN-step.png.
@@ -285,17 +287,72 @@ public sealed class WholeYearTests(BrowserFixture browser)
         Assert.Matches("^(优|良|中|差)$", keyGrade);
         await Step(perf, "key-evaluation-completed");
 
-        // 11. Disclosure: the performance section publishes the project's goal and its evaluation results.
+        // 11. Feedback letter: the performance section drafts it from the key evaluation and asks the department for its views
+        // (听取意见); the department states them; the letter is sent with its number and its .docx.
+        await perf.Locator("#draft-letter").ClickAsync();
+        await Expect(perf.Locator("#letter-state")).ToHaveTextAsync("草稿");
+        await Expect(perf.Locator("#Problems")).ToHaveValueAsync(new Regex("验收资料归档不及时"));
+        await Expect(perf.Locator("#Grade option:checked")).ToHaveTextAsync(new Regex(keyGrade));
+        await perf.Locator("#letter-request-views").ClickAsync();
+        await Expect(perf.Locator("#letter-state")).ToHaveTextAsync("征求意见中");
+        await Step(perf, "feedback-letter-drafted");
+        var letterUrl = perf.Url;
+
+        await dept.GotoAsync(letterUrl);
+        await dept.Locator("#Views").FillAsync("对评价结论无异议；运维经费问题将在下年度预算中统筹解决。");
+        await dept.Locator("#letter-views-submit").ClickAsync();
+        await Expect(dept.Locator("#letter-views")).ToContainTextAsync("对评价结论无异议");
+        await Step(dept, "feedback-letter-views-of-department");
+
+        await perf.ReloadAsync();
+        await perf.Locator("#letter-send").ClickAsync();
+        await Expect(perf.Locator("#letter-state")).ToHaveTextAsync("已印发");
+        await Expect(perf.Locator("#letter-number")).ToHaveTextAsync(new Regex(@"^长财绩函〔\d{4}〕\d+号$")); // numbered in the year it is sent
+        var download = await perf.RunAndWaitForDownloadAsync(() => perf.Locator("#letter-docx").ClickAsync());
+        var docx = await download.PathAsync();
+        Assert.Equal("PK", Encoding.ASCII.GetString(File.ReadAllBytes(docx), 0, 2)); // a zip package: the stored Word document
+        await Step(perf, "feedback-letter-sent");
+
+        // 12. Rectification: the department records its measures per problem, reports, and the performance section accepts.
+        await dept.GotoAsync(letterUrl);
+        await dept.Locator("#to-rectification").ClickAsync();
+        await Expect(dept.Locator("#rect-state")).ToHaveTextAsync("整改中");
+        var items = dept.Locator("#rect-items tbody tr");
+        var itemCount = await items.CountAsync();
+        Assert.True(itemCount > 0, "the rectification has no items");
+        for (var i = 0; i < itemCount; i++)
+        {
+            var item = dept.Locator("#rect-items tbody tr").Nth(i);
+            await item.Locator("textarea[name='Measures']").FillAsync($"已落实整改措施（第{i + 1}项）：制定制度并完成整改，相关材料已归档。");
+            await item.Locator("select[name='ItemState']").SelectOptionAsync("Done");
+            await item.Locator(".item-save").ClickAsync();
+            await Expect(dept.Locator("#rect-items tbody tr").Nth(i)).ToContainTextAsync("已整改");
+        }
+        await dept.Locator("#Report").FillAsync("按照反馈函要求，已完善验收归档制度，运维经费已列入下年度部门预算。");
+        await dept.Locator("#rect-report-save").ClickAsync();
+        await dept.Locator("#rect-submit").ClickAsync();
+        await Expect(dept.Locator("#rect-state")).ToHaveTextAsync("已报送");
+        await Step(dept, "rectification-reported-by-department");
+        var rectificationUrl = dept.Url;
+
+        await perf.GotoAsync(rectificationUrl);
+        await perf.Locator("#rect-accept").ClickAsync();
+        await Expect(perf.Locator("#rect-state")).ToHaveTextAsync("已验收");
+        await Step(perf, "rectification-accepted");
+
+        // 13. Disclosure: the performance section publishes the project's goal, its evaluation results and (when offered) its rectification.
         await Nav(perf, "信息公开");
         await perf.Locator("#disclosure-candidates").ClickAsync();
         var candidates = perf.Locator("#candidate-table tbody tr", new() { HasText = ProjectName });
-        await Expect(candidates).ToHaveCountAsync(3); // the goal, the self-evaluation result, the key evaluation result
-        for (var i = 0; i < 3; i++) await candidates.Nth(i).Locator("input[name='keys']").CheckAsync();
+        // At least the goal, the self-evaluation result and the key evaluation result.
+        await Expect(candidates.Nth(2)).ToBeVisibleAsync();
+        var candidateCount = await candidates.CountAsync();
+        for (var i = 0; i < candidateCount; i++) await candidates.Nth(i).Locator("input[name='keys']").CheckAsync();
         await perf.Locator("#publish-submit").ClickAsync();
         await Expect(perf.Locator("#candidate-table tbody tr", new() { HasText = ProjectName }).Locator("input[name='keys']")).ToHaveCountAsync(0);
         await Step(perf, "published-by-performance-section");
 
-        // 12. Anyone, without signing in: the public portal finds the project by year, grade and name, with its grade.
+        // 14. Anyone, without signing in: the public portal finds the project by year, grade and name, with its grade.
         var visitor = await browser.NewPageAsync();
         _pages.Add(("visitor", visitor));
         await visitor.GotoAsync("/Account/Login");
