@@ -137,6 +137,7 @@ public static class DemoData
         await DemoKeyEvaluations.SeedAsync(contextFor, cipher, year, ct);
         // After last year's self-evaluations (skipped while there are none).
         await DemoReEvaluations.SeedAsync(contextFor, year - 1, ct);
+        await DemoResults.SeedAsync(contextFor, year - 1, ct);
         await DemoDisclosure.SeedAsync(contextFor, cipher, year, ct);
     }
 
