@@ -7,6 +7,7 @@ using Jixiao.Core.Todos;
 using Jixiao.Web.Demo;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Jixiao.Web.Infrastructure;
 
@@ -56,6 +57,10 @@ public static class WebSetup
         services.AddScoped<Jixiao.Core.Evaluations.KeyEvaluationService>();
         services.AddScoped<Jixiao.Core.Evaluations.ReEvaluationService>();
         services.AddScoped<Jixiao.Core.Evaluations.EvaluationCatalog>();
+        services.AddScoped<Jixiao.Core.BudgetLinkage.BudgetLinkageService>();
+        services.AddScoped<Jixiao.Core.BudgetLinkage.CongressReportService>();
+        services.TryAddScoped<Jixiao.Core.BudgetLinkage.ILinkageRectificationSource, Jixiao.Core.BudgetLinkage.NoLinkageRectifications>();
+        services.TryAddScoped<Jixiao.Core.BudgetLinkage.IFiscalOperationResults, Jixiao.Core.BudgetLinkage.NoFiscalOperationResults>();
         services.AddSingleton<Features.Monitoring.PaymentImportJobs>();
 
         services.AddDataProtection().SetApplicationName("Jixiao").PersistKeysToDbContext<JixiaoDbContext>();
