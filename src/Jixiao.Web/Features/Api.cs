@@ -26,5 +26,6 @@ public static class Api
         Evaluations.SelfEvaluationsApi.Map(api);
         Evaluations.KeyEvaluationsApi.Map(api);
         Evaluations.ReEvaluationsApi.Map(api);
+        BudgetLinkage.BudgetLinkageApi.Map(api);
     }
 }
