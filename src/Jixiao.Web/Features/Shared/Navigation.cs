@@ -22,6 +22,8 @@ public static class Navigation
         new("绩效自评", "/Evaluations/Self", "bi-clipboard2-check", Permission.UseBusinessArea),
         new("重点评价", "/Evaluations/Key", "bi-award", Permission.UseBusinessArea),
         new("评价结果", "/Evaluations/Index", "bi-trophy", Permission.UseBusinessArea),
+        new("预算挂钩", "/BudgetLinkage/Index", "bi-link-45deg", Permission.UseBusinessArea),
+        new("人大报告", "/BudgetLinkage/Congress", "bi-file-earmark-text", Permission.UseBusinessArea),
         new("指标库", "/Indicators/Index", "bi-bookmarks", Permission.UseBusinessArea),
         new("专家库", "/ThirdParties/Experts", "bi-person-badge", Permission.ViewThirdParties),
         new("第三方机构库", "/ThirdParties/Agencies", "bi-building", Permission.ViewThirdParties),
