@@ -159,6 +159,42 @@ public sealed class BudgetLinkageApiTests(AppFixture fixture) : IClassFixture<Ap
         using (var r = await app.GetAsync("unit", $"/api/v1/congress-reports/{Evaluated}")) await r.AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Pages_ListExportAndReport(DbProvider provider)
+    {
+        var app = fixture.For(provider);
+        using var budget = new BrowserSession(app.Factory);
+        await budget.LogInAsync("budget");
+        using (var r = await budget.GetAsync($"/BudgetLinkage/Index?year={Evaluated}"))
+        {
+            var html = await BrowserSession.TextOf(r);
+            Assert.True(r.StatusCode == HttpStatusCode.OK, html[..Math.Min(500, html.Length)]);
+            Assert.Contains("县区转移支付与财政运行综合绩效", html);
+            Assert.Contains("尚未评价", html);
+            Assert.Contains("linkage-decide", html);
+        }
+        using (var x = await budget.GetAsync($"/BudgetLinkage/Index?handler=Export&year={Evaluated}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, x.StatusCode);
+            var sheet = MiniExcel.Query(new MemoryStream(await x.Content.ReadAsByteArrayAsync()), useHeaderRow: true).ToList();
+            Assert.NotEmpty(sheet);
+        }
+        using var perf = new BrowserSession(app.Factory);
+        await perf.LogInAsync("perf");
+        using (var r = await perf.GetAsync($"/BudgetLinkage/Congress?year={Evaluated}"))
+        {
+            var html = await BrowserSession.TextOf(r);
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+            Assert.Contains("PEFA PI-8", html);
+            Assert.Contains("congress-report.js", html);
+        }
+        using var unit = new BrowserSession(app.Factory);
+        await unit.LogInAsync("unit");
+        using (var r = await unit.GetAsync($"/BudgetLinkage/Index?year={Evaluated}"))
+            Assert.NotEqual(HttpStatusCode.OK, r.StatusCode);
+    }
+
     private static JixiaoDbContext Db(TestApp app) =>
         new(app.Factory.Services.GetRequiredService<DatabaseSettings>().Options());
 }
