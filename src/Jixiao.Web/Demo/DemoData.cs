@@ -137,6 +137,7 @@ public static class DemoData
         await DemoKeyEvaluations.SeedAsync(contextFor, cipher, year, ct);
         // After last year's self-evaluations (skipped while there are none).
         await DemoReEvaluations.SeedAsync(contextFor, year - 1, ct);
+        await DemoBudgetLinkage.SeedAsync(contextFor, year - 1, ct);
     }
 
     private static async Task<T> Add<T>(JixiaoDbContext db, T entity, CancellationToken ct) where T : class
