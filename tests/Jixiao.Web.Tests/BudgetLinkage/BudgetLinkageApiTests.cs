@@ -142,6 +142,8 @@ public sealed class BudgetLinkageApiTests(AppFixture fixture) : IClassFixture<Ap
             Assert.Equal(term, (string)line["projectTerm"]!);
         }
         Assert.NotEmpty(f["grades"]!.AsArray());
+        Assert.NotNull(f["generatedAt"]);                    // the demo generated last year's report
+        Assert.True((int)f["linkage"]!["decisions"]! >= 1);  // … after the budget section's decisions
 
         // not generated yet → 404; the performance section generates; the people's congress and the auditor read; a unit does not
         using (var r = await app.GetAsync("perf", $"/api/v1/congress-reports/{Evaluated - 3}/docx")) await r.AssertProblemAsync(HttpStatusCode.NotFound);
