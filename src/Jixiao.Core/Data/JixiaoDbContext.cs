@@ -81,6 +81,9 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, I
     public DbSet<Jobs.JobLease> JobLeases => Set<Jobs.JobLease>();
     public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
     public DbSet<Disclosure.DisclosureItem> DisclosureItems => Set<Disclosure.DisclosureItem>();
+    public DbSet<BudgetLinkage.BudgetLinkageDecision> BudgetLinkageDecisions => Set<BudgetLinkage.BudgetLinkageDecision>();
+    public DbSet<BudgetLinkage.TransferPayment> TransferPayments => Set<BudgetLinkage.TransferPayment>();
+    public DbSet<BudgetLinkage.CongressReport> CongressReports => Set<BudgetLinkage.CongressReport>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

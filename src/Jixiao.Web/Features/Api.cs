@@ -29,5 +29,6 @@ public static class Api
         ResultApplication.ResultsApi.Map(api);
         Disclosure.DisclosureApi.Map(api);
         Disclosure.OpenDataApi.Map(app);
+        BudgetLinkage.BudgetLinkageApi.Map(api);
     }
 }

@@ -7,6 +7,7 @@ using Jixiao.Core.Todos;
 using Jixiao.Web.Demo;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Jixiao.Web.Infrastructure;
 
@@ -60,6 +61,10 @@ public static class WebSetup
         services.AddHostedService<Features.ResultApplication.RectificationJobHost>();
         services.AddScoped<Jixiao.Core.Disclosure.DisclosureService>();
         Features.Disclosure.OpenDataApi.AddOpenDataRateLimit(services);
+        services.AddScoped<Jixiao.Core.BudgetLinkage.BudgetLinkageService>();
+        services.AddScoped<Jixiao.Core.BudgetLinkage.CongressReportService>();
+        services.TryAddScoped<Jixiao.Core.BudgetLinkage.ILinkageRectificationSource, Jixiao.Core.BudgetLinkage.NoLinkageRectifications>();
+        services.TryAddScoped<Jixiao.Core.BudgetLinkage.IFiscalOperationResults, Jixiao.Core.BudgetLinkage.NoFiscalOperationResults>();
         services.AddSingleton<Features.Monitoring.PaymentImportJobs>();
 
         services.AddDataProtection().SetApplicationName("Jixiao").PersistKeysToDbContext<JixiaoDbContext>();

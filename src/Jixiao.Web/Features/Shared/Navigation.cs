@@ -24,6 +24,8 @@ public static class Navigation
         new("评价结果", "/Evaluations/Index", "bi-trophy", Permission.UseBusinessArea),
         new("反馈与整改", "/Results/Letters", "bi-envelope-paper", Permission.UseBusinessArea),
         new("信息公开", "/Disclosure/Index", "bi-megaphone", Permission.UseBusinessArea),
+        new("预算挂钩", "/BudgetLinkage/Index", "bi-link-45deg", Permission.UseBusinessArea),
+        new("人大报告", "/BudgetLinkage/Congress", "bi-file-earmark-text", Permission.UseBusinessArea),
         new("指标库", "/Indicators/Index", "bi-bookmarks", Permission.UseBusinessArea),
         new("专家库", "/ThirdParties/Experts", "bi-person-badge", Permission.ViewThirdParties),
         new("第三方机构库", "/ThirdParties/Agencies", "bi-building", Permission.ViewThirdParties),
