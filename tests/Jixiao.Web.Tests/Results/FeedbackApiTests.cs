@@ -78,9 +78,16 @@ public sealed class FeedbackApiTests(AppFixture fixture) : IClassFixture<AppFixt
 
         letter = await PutOk(app, "perf", $"/api/v1/feedback-letters/{id}", new
         {
-            version = (int)letter["version"]!, title = (string)letter["title"]!, recipient = (string)letter["recipient"]!, issuer = (string)letter["issuer"]!,
-            subjectName = (string)letter["subjectName"]!, score = (decimal?)letter["score"], grade = (string?)letter["grade"],
-            problems = "绩效目标设置不够细化\n成本控制不到位", requirements = (string)letter["requirements"]!, deadline = (string)letter["deadline"]!,
+            version = (int)letter["version"]!,
+            title = (string)letter["title"]!,
+            recipient = (string)letter["recipient"]!,
+            issuer = (string)letter["issuer"]!,
+            subjectName = (string)letter["subjectName"]!,
+            score = (decimal?)letter["score"],
+            grade = (string?)letter["grade"],
+            problems = "绩效目标设置不够细化\n成本控制不到位",
+            requirements = (string)letter["requirements"]!,
+            deadline = (string)letter["deadline"]!,
         });
         letter = await PostOk(app, "perf", $"/api/v1/feedback-letters/{id}/request-views", new { version = (int)letter["version"]! });
         Assert.Equal("AwaitingViews", (string?)letter["state"]);
@@ -199,8 +206,15 @@ public sealed class FeedbackApiTests(AppFixture fixture) : IClassFixture<AppFixt
         var today = DateOnly.FromDateTime(Core.Common.ChinaTime.Now(first.Clock));
         l = await PutOk(app, "perf", $"/api/v1/feedback-letters/{(long)l["id"]!}", new
         {
-            version = (int)l["version"]!, title = (string)l["title"]!, recipient = (string)l["recipient"]!, issuer = (string)l["issuer"]!,
-            subjectName = (string)l["subjectName"]!, score = (decimal?)l["score"], grade = (string?)l["grade"], problems = "问题一", requirements = "按期整改。",
+            version = (int)l["version"]!,
+            title = (string)l["title"]!,
+            recipient = (string)l["recipient"]!,
+            issuer = (string)l["issuer"]!,
+            subjectName = (string)l["subjectName"]!,
+            score = (decimal?)l["score"],
+            grade = (string?)l["grade"],
+            problems = "问题一",
+            requirements = "按期整改。",
             deadline = today.AddDays(3).ToString("yyyy-MM-dd"),
         });
         l = await PostOk(app, "perf", $"/api/v1/feedback-letters/{(long)l["id"]!}/send", new { version = (int)l["version"]! });

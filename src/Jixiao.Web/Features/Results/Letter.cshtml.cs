@@ -1,5 +1,5 @@
-using Jixiao.Core.RuleSets;
 using Jixiao.Core.Results;
+using Jixiao.Core.RuleSets;
 using Jixiao.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
