@@ -171,9 +171,3 @@ public interface ILinkageRectificationSource
     Task<LinkageRectificationFigures> ForProjectsAsync(IReadOnlyCollection<long> projectIds, DateOnly today, CancellationToken ct = default);
 }
 
-/// <summary>Used until the feedback feature (Core/Results) is merged: no rectification recorded.</summary>
-public sealed class NoLinkageRectifications : ILinkageRectificationSource
-{
-    public Task<LinkageRectificationFigures> ForProjectsAsync(IReadOnlyCollection<long> projectIds, DateOnly today, CancellationToken ct = default) =>
-        Task.FromResult(new LinkageRectificationFigures(new Dictionary<long, LinkageRectification>(), 0, 0, 0));
-}

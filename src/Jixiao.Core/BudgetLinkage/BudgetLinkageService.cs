@@ -42,7 +42,7 @@ public sealed record TransferPaymentImportResult(int Created, int Updated, int U
 public sealed class BudgetLinkageService(JixiaoDbContext db, RuleSetService ruleSets, ILinkageRectificationSource rectifications,
     IFiscalOperationResults fiscalOperations)
 {
-    public static bool CanView(Caller c) => c.Has(Role.BudgetSection) || c.Has(Role.PerformanceSection) || c.Has(Role.AuditOffice);
+    public static bool CanView(Caller c) => c.Roles.Has(Permission.ViewBudgetLinkage);
 
     public static bool CanDecide(Caller c) => c.Has(Role.BudgetSection);
 

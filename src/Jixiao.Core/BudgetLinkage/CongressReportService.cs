@@ -36,7 +36,7 @@ public sealed record CongressReportFigures(long RegionId, string RegionName, int
 /// </summary>
 public sealed class CongressReportService(JixiaoDbContext db, RuleSetService ruleSets, BudgetLinkageService linkage, ILinkageRectificationSource rectifications)
 {
-    public static bool CanView(Caller c) => c.Has(Role.PerformanceSection) || c.Has(Role.PeoplesCongress) || c.Has(Role.BudgetSection) || c.Has(Role.AuditOffice);
+    public static bool CanView(Caller c) => c.Roles.Has(Permission.ViewCongressReport);
 
     public static bool CanGenerate(Caller c) => c.Has(Role.PerformanceSection);
 

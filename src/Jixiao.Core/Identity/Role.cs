@@ -51,6 +51,10 @@ public enum Permission
     ManageRoles,
     ManageSecurityPolicy,
     ReadAuditLog,
+    /// <summary>预算挂钩: the list of next year's budget suggestions (budget and performance sections, audit office).</summary>
+    ViewBudgetLinkage,
+    /// <summary>人大报告: the annual report to the People's Congress (finance sections, audit office, 人大).</summary>
+    ViewCongressReport,
 }
 
 public static class Roles
@@ -97,12 +101,15 @@ public static class Roles
         Role.AuditAdmin => permission is Permission.ReadAuditLog,
         Role.PerformanceSection => permission is Permission.UseBusinessArea or Permission.ViewRuleSets
             or Permission.EditRuleSets or Permission.ViewOrganizations or Permission.ViewThirdParties or Permission.ManageThirdParties
-            or Permission.ImportPayments,
+            or Permission.ImportPayments or Permission.ViewBudgetLinkage or Permission.ViewCongressReport,
         Role.BudgetSection => permission is Permission.UseBusinessArea or Permission.ViewRuleSets or Permission.ViewOrganizations
-            or Permission.ApproveGoals or Permission.ViewThirdParties or Permission.ImportPayments,
-        Role.Department or Role.AuditOffice
-            => permission is Permission.UseBusinessArea or Permission.ViewRuleSets or Permission.ViewOrganizations or Permission.ViewThirdParties,
-        Role.PeoplesCongress => permission is Permission.UseBusinessArea or Permission.ViewRuleSets or Permission.ViewOrganizations,
+            or Permission.ApproveGoals or Permission.ViewThirdParties or Permission.ImportPayments or Permission.ViewBudgetLinkage
+            or Permission.ViewCongressReport,
+        Role.Department => permission is Permission.UseBusinessArea or Permission.ViewRuleSets or Permission.ViewOrganizations or Permission.ViewThirdParties,
+        Role.AuditOffice => permission is Permission.UseBusinessArea or Permission.ViewRuleSets or Permission.ViewOrganizations or Permission.ViewThirdParties
+            or Permission.ViewBudgetLinkage or Permission.ViewCongressReport,
+        Role.PeoplesCongress => permission is Permission.UseBusinessArea or Permission.ViewRuleSets or Permission.ViewOrganizations
+            or Permission.ViewCongressReport,
         Role.BudgetUnit => permission is Permission.UseBusinessArea or Permission.ViewRuleSets or Permission.ViewOrganizations,
         Role.Expert or Role.ThirdPartyAgency => permission is Permission.UseBusinessArea or Permission.ViewOrganizations,
     };

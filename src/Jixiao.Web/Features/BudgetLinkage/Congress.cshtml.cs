@@ -11,7 +11,7 @@ namespace Jixiao.Web.Features.BudgetLinkage;
 /// 向人大报告: the year's figures (coverage with the PEFA PI-8 terms, grades per department, key findings, rectification, linkage), two
 /// ECharts charts drawn by wwwroot/js/congress-report.js from <c>?handler=Chart</c>, generation of the .docx (performance section) and its download.
 /// </summary>
-[Authorize(Policy = nameof(Permission.UseBusinessArea))]
+[Authorize(Policy = nameof(Permission.ViewCongressReport))]
 public sealed class CongressModel(CurrentUser me, CongressReportService reports) : PageModel, IReloadOnError
 {
     [BindProperty(SupportsGet = true)]

@@ -14,7 +14,7 @@ namespace Jixiao.Web.Features.BudgetLinkage;
 /// result beside it), the decision taken on each (recorded, audited), the counties' transfer payments with their fiscal operation result,
 /// the transfer-payment import, and the list as .xlsx.
 /// </summary>
-[Authorize(Policy = nameof(Permission.UseBusinessArea))]
+[Authorize(Policy = nameof(Permission.ViewBudgetLinkage))]
 public sealed class IndexModel(CurrentUser me, BudgetLinkageService linkage) : PageModel, IReloadOnError
 {
     /// <summary>The evaluated year (default: the year before the working year); the list serves the budget of the year after it.</summary>
