@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
+using Jixiao.Core.BudgetLinkage;
 using Jixiao.Core.Data;
 using Jixiao.Core.Projects;
 using Jixiao.Web.Infrastructure;
@@ -34,10 +35,12 @@ public sealed class BudgetLinkageApiTests(AppFixture fixture) : IClassFixture<Ap
         Assert.NotEmpty(graded);
         foreach (var p in projects)
         {
-            var expected = (string?)p!["grade"] switch
+            var unrectified = (string)p!["rectification"]! is "incomplete" or "not-rectified";
+            var expected = (string?)p["grade"] switch
             {
-                "excellent" or "good" => "priority",
                 "poor" => (string)p["suggestion"]! == "cancel" ? "cancel" : "strict",
+                _ when unrectified => "strict",
+                "excellent" or "good" => "priority",
                 _ => "maintain",
             };
             Assert.Equal(expected, (string)p["suggestion"]!);
@@ -72,6 +75,28 @@ public sealed class BudgetLinkageApiTests(AppFixture fixture) : IClassFixture<Ap
         if (foreign != 0)
             using (var r = await app.SendAsync("budget", HttpMethod.Post, "/api/v1/budget-linkage/decisions", new { projectId = foreign, decision = "priority" }))
                 await r.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task LinkageList_ShowsEachProjectsRectification_FromTheFeedbackLetters(DbProvider provider)
+    {
+        var app = fixture.For(provider);
+        var list = await app.GetJsonAsync("budget", $"/api/v1/budget-linkage?year={Evaluated}");
+        var rows = list["departments"]!.AsArray().SelectMany(d => d!["projects"]!.AsArray())
+            .ToDictionary(p => (long)p!["projectId"]!, p => (string)p!["rectification"]!);
+
+        await using var db = Db(app);
+        var today = DateOnly.FromDateTime(Jixiao.Core.Common.ChinaTime.FromUtc(DateTime.UtcNow));
+        var rects = await db.Rectifications.Where(r => r.FiscalYear == Evaluated && r.ProjectId != null).ToListAsync();
+        var items = await db.RectificationItems.ToListAsync();
+        var expected = rects.Where(r => rows.ContainsKey(r.ProjectId!.Value)).GroupBy(r => r.ProjectId!.Value).ToDictionary(g => g.Key, g => g.Max(r =>
+            Jixiao.Core.BudgetLinkage.RectificationLinkageSource.Status(r.State, items.Where(i => i.RectificationId == r.Id).Select(i => i.State).ToList(),
+                r.Deadline, today)));
+        // the demo sends letters with rectifications, so the list has some to show
+        Assert.NotEmpty(expected);
+        foreach (var (projectId, status) in rows)
+            Assert.Equal(expected.TryGetValue(projectId, out var e) ? e.WireName() : "none", status);
     }
 
     [SkippableTheory]
