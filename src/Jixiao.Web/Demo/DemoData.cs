@@ -18,7 +18,8 @@ public static class DemoData
 {
     public const string Password = "Demo@2026!";
 
-    public static async Task SeedAsync(JixiaoDbContext db, FieldCipher cipher, TimeProvider time, Func<AuditActor, JixiaoDbContext> contextFor, CancellationToken ct = default)
+    public static async Task SeedAsync(JixiaoDbContext db, FieldCipher cipher, TimeProvider time, Func<AuditActor, JixiaoDbContext> contextFor,
+        Func<AuditActor, TimeProvider, JixiaoDbContext> contextAt, CancellationToken ct = default)
     {
         if (await db.Organizations.AnyAsync(ct)) return;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -137,7 +138,7 @@ public static class DemoData
         await DemoKeyEvaluations.SeedAsync(contextFor, cipher, year, ct);
         // After last year's self-evaluations (skipped while there are none).
         await DemoReEvaluations.SeedAsync(contextFor, year - 1, ct);
-        await DemoResults.SeedAsync(contextFor, year - 1, ct);
+        await DemoResults.SeedAsync(contextFor, contextAt, time, year - 1, ct);
         await DemoDisclosure.SeedAsync(contextFor, cipher, year, ct);
         await DemoBudgetLinkage.SeedAsync(contextFor, year - 1, ct);
     }

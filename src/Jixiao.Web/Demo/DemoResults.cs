@@ -14,11 +14,15 @@ namespace Jixiao.Web.Demo;
 /// Feedback letters of <c>fiscalYear</c> in every state, made through <see cref="ResultService"/> by the people who act: a draft, a cancelled
 /// one, one awaiting the unit's views, one sent after the unit's views (its rectification in progress, on time), and the completed key
 /// evaluation's letter sent, rectified by the department and returned with a reason. The passed self-evaluations of 长治市第一中学校 are left
-/// for the user to try. Overdue rectifications appear as the clock passes their deadlines (the daily job marks them).
+/// for the user to try. The flagged re-evaluation's letter was sent <see cref="OverdueSentDaysAgo"/> days ago (the services run on a clock
+/// set back that far, so the letter, its number, its audit records and its deadline all carry that date) and nothing was done: it is overdue.
 /// </summary>
 internal static class DemoResults
 {
-    public static async Task SeedAsync(Func<AuditActor, JixiaoDbContext> contextFor, int fiscalYear, CancellationToken ct)
+    private const int OverdueSentDaysAgo = 45;
+
+    public static async Task SeedAsync(Func<AuditActor, JixiaoDbContext> contextFor, Func<AuditActor, TimeProvider, JixiaoDbContext> contextAt,
+        TimeProvider time, int fiscalYear, CancellationToken ct)
     {
         await using var read = contextFor(AuditActor.System);
         var city = await read.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.ParentId == null, ct);
@@ -35,10 +39,16 @@ internal static class DemoResults
         var key = await read.KeyEvaluations.AsNoTracking().Where(k => k.FiscalYear == fiscalYear && k.State == KeyEvaluationState.Completed)
             .Select(k => (long?)k.Id).FirstOrDefaultAsync(ct);
 
+        var flaggedItem = await (from i in read.ReEvaluationItems
+                                 join r in read.ReEvaluations on i.ReEvaluationId equals r.Id
+                                 where r.FiscalYear == fiscalYear && r.State == ReEvaluationState.Completed && i.ReTotal != null
+                                 orderby i.Flagged descending, i.Id
+                                 select (long?)i.Id).FirstOrDefaultAsync(ct);
+
         var perfActor = await DemoGoals.ActorAsync(read, perf, Role.PerformanceSection, ct);
-        async Task<T> AsPerf<T>(Func<ResultService, Caller, Task<T>> act)
+        async Task<T> AsPerf<T>(Func<ResultService, Caller, Task<T>> act, TimeProvider? at = null)
         {
-            await using var db = contextFor(perfActor);
+            await using var db = at is null ? contextFor(perfActor) : contextAt(perfActor, at);
             var caller = new Caller(perfActor.UserId, perf.Id, [Role.PerformanceSection],
                 await new ScopeService(db).ScopeForAsync(perf.Id, [Role.PerformanceSection], ct));
             return await act(new ResultService(db, new RuleSetService(db), new TodoService(db)), caller);
@@ -53,6 +63,13 @@ internal static class DemoResults
             return await act(new ResultService(db, new RuleSetService(db), new TodoService(db)), caller);
         }
 
+        // 已逾期 (first, so that its number comes before today's letters): the re-evaluation's letter, sent 45 days ago with the default 30-day deadline; the unit has not reported.
+        if (flaggedItem is { } itemId)
+        {
+            var past = new ShiftedClock(time, TimeSpan.FromDays(-OverdueSentDaysAgo));
+            var late = await AsPerf((s, c) => s.DraftAsync(FeedbackSourceKind.ReEvaluation, itemId, c, ct), past);
+            await AsPerf((s, c) => s.SendAsync(late.Id, late.Version, c, ct), past);
+        }
         // 草稿
         await AsPerf((s, c) => s.DraftAsync(FeedbackSourceKind.SelfEvaluation, passed[0], c, ct));
         // 已作废
@@ -90,4 +107,12 @@ internal static class DemoResults
         });
         await AsPerf((s, c) => s.ReviewAsync(keyRect.Id, submitted.Version, false, "部分问题仅有措施、缺少整改完成的佐证材料，请补充后重新报送。", c, ct));
     }
+}
+
+/// <summary>A clock <c>by</c> away from another: the demo's way to have done something in the past through the real services.</summary>
+internal sealed class ShiftedClock(TimeProvider inner, TimeSpan by) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => inner.GetUtcNow() + by;
+
+    public override TimeZoneInfo LocalTimeZone => inner.LocalTimeZone;
 }

@@ -180,9 +180,10 @@ public static class WebSetup
         var demo = app.Configuration.GetValue<bool?>("Jixiao:DemoData") ?? settings.Provider == DatabaseProvider.Sqlite;
         if (demo)
         {
-            JixiaoDbContext ContextFor(Core.Audit.AuditActor actor) => new(settings.Options(), new SystemAuditContext(actor, time, keys));
+            JixiaoDbContext ContextAt(Core.Audit.AuditActor actor, TimeProvider at) => new(settings.Options(), new SystemAuditContext(actor, at, keys));
+            JixiaoDbContext ContextFor(Core.Audit.AuditActor actor) => ContextAt(actor, time);
             await using var db = ContextFor(new Core.Audit.AuditActor(null, "demo-seed", null, null, null));
-            await DemoData.SeedAsync(db, app.Services.GetRequiredService<FieldCipher>(), time, ContextFor);
+            await DemoData.SeedAsync(db, app.Services.GetRequiredService<FieldCipher>(), time, ContextFor, ContextAt);
         }
     }
 }

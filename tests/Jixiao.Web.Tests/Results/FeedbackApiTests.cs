@@ -224,10 +224,16 @@ public sealed class FeedbackApiTests(AppFixture fixture) : IClassFixture<AppFixt
             Task.Run(() => RectificationJobRunner.RunOnceAsync(first.Services, "node-1")),
             Task.Run(() => RectificationJobRunner.RunOnceAsync(second.Services, "node-2")));
 
+        // The demo's re-evaluation letter was sent 45 days ago and nothing was reported: already overdue, not yet marked.
+        int alreadyOverdue;
+        await using (var db = Reader(first)())
+            alreadyOverdue = await db.Rectifications.CountAsync(r => r.State != RectificationState.Accepted && r.Deadline < today && r.OverdueMarkedAt == null);
+        Assert.True(alreadyOverdue >= 1, "the demo has an overdue rectification");
+
         var day1 = await Race();
         Assert.Single(day1, o => o.Ran);
         Assert.Equal(1, day1.Single(o => o.Ran).Reminded);
-        Assert.Equal(0, day1.Single(o => o.Ran).MarkedOverdue);
+        Assert.Equal(alreadyOverdue, day1.Single(o => o.Ran).MarkedOverdue);
         var again = await Race(); // the same day: nobody runs it again
         Assert.DoesNotContain(again, o => o.Ran);
 
