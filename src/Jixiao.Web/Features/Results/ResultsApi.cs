@@ -1,6 +1,7 @@
 using Jixiao.Core.Attachments;
 using Jixiao.Core.Common;
 using Jixiao.Core.Evaluations;
+using Jixiao.Core.Organizations;
 using Jixiao.Core.Results;
 using Jixiao.Core.RuleSets;
 using Jixiao.Core.Workflows;
@@ -123,41 +124,26 @@ public static class ResultsApi
             LetterResponse.From(await s.LetterDetailAsync(id, await me.CallerAsync(ct), ct)))
             .WithSummary("反馈函详情：内容、意见、文号、状态、可执行操作和流转记录（范围外为 404）");
 
-        g.MapPut("/{id:long}", async (long id, EditLetterRequest r, CurrentUser me, ResultService s, CancellationToken ct) =>
-        {
-            var caller = await me.CallerAsync(ct);
-            await s.EditLetterAsync(id, r.Version, new LetterInput(r.Title, r.Recipient, r.Issuer, r.SubjectName, r.Score, ParseGrade(r.Grade), r.Problems,
-                r.Requirements, r.Deadline), caller, ct);
-            return LetterResponse.From(await s.LetterDetailAsync(id, caller, ct));
-        }).WithSummary("修改反馈函（绩效管理科，印发前）：标题、主送、落款、得分、等级、问题（每行一条）、整改要求、整改期限");
+        g.MapPut("/{id:long}", (long id, EditLetterRequest r, CurrentUser me, ResultService s, CancellationToken ct) =>
+            OnLetter(id, me, s, caller => s.EditLetterAsync(id, r.Version, new LetterInput(r.Title, r.Recipient, r.Issuer, r.SubjectName, r.Score, ParseGrade(r.Grade), r.Problems,
+                r.Requirements, r.Deadline), caller, ct), ct))
+            .WithSummary("修改反馈函（绩效管理科，印发前）：标题、主送、落款、得分、等级、问题（每行一条）、整改要求、整改期限");
 
-        g.MapPost("/{id:long}/request-views", async (long id, VersionRequest r, CurrentUser me, ResultService s, CancellationToken ct) =>
-        {
-            var caller = await me.CallerAsync(ct);
-            await s.RequestViewsAsync(id, r.Version, caller, ct);
-            return LetterResponse.From(await s.LetterDetailAsync(id, caller, ct));
-        }).WithSummary("征求被评价单位意见（绩效管理科；草稿 → 征求意见中，被评价单位收到待办）");
+        g.MapPost("/{id:long}/request-views", (long id, VersionRequest r, CurrentUser me, ResultService s, CancellationToken ct) =>
+            OnLetter(id, me, s, caller => s.RequestViewsAsync(id, r.Version, caller, ct), ct))
+            .WithSummary("征求被评价单位意见（绩效管理科；草稿 → 征求意见中，被评价单位收到待办）");
 
-        g.MapPost("/{id:long}/views", async (long id, ViewsRequest r, CurrentUser me, ResultService s, CancellationToken ct) =>
-        {
-            var caller = await me.CallerAsync(ct);
-            await s.StateViewsAsync(id, r.Version, r.Views, caller, ct);
-            return LetterResponse.From(await s.LetterDetailAsync(id, caller, ct));
-        }).WithSummary("反馈意见（被评价单位或其主管部门，征求意见中；听取意见，随函保存）");
+        g.MapPost("/{id:long}/views", (long id, ViewsRequest r, CurrentUser me, ResultService s, CancellationToken ct) =>
+            OnLetter(id, me, s, caller => s.StateViewsAsync(id, r.Version, r.Views, caller, ct), ct))
+            .WithSummary("反馈意见（被评价单位或其主管部门，征求意见中；听取意见，随函保存）");
 
-        g.MapPost("/{id:long}/send", async (long id, VersionRequest r, CurrentUser me, ResultService s, CancellationToken ct) =>
-        {
-            var caller = await me.CallerAsync(ct);
-            await s.SendAsync(id, r.Version, caller, ct);
-            return LetterResponse.From(await s.LetterDetailAsync(id, caller, ct));
-        }).WithSummary("印发（绩效管理科）：编文号（长财绩函〔年〕N号，按区划和年度连续编号），生成并保存 .docx 正式文本及其 SHA-256，创建整改和被评价单位的待办");
+        g.MapPost("/{id:long}/send", (long id, VersionRequest r, CurrentUser me, ResultService s, CancellationToken ct) =>
+            OnLetter(id, me, s, caller => s.SendAsync(id, r.Version, caller, ct), ct))
+            .WithSummary("印发（绩效管理科）：编文号（长财绩函〔年〕N号，按区划和年度连续编号），生成并保存 .docx 正式文本及其 SHA-256，创建整改和被评价单位的待办");
 
-        g.MapPost("/{id:long}/cancel", async (long id, ReasonRequest r, CurrentUser me, ResultService s, CancellationToken ct) =>
-        {
-            var caller = await me.CallerAsync(ct);
-            await s.CancelAsync(id, r.Version, r.Reason, caller, ct);
-            return LetterResponse.From(await s.LetterDetailAsync(id, caller, ct));
-        }).WithSummary("作废（绩效管理科，印发前，须填写理由）");
+        g.MapPost("/{id:long}/cancel", (long id, ReasonRequest r, CurrentUser me, ResultService s, CancellationToken ct) =>
+            OnLetter(id, me, s, caller => s.CancelAsync(id, r.Version, r.Reason, caller, ct), ct))
+            .WithSummary("作废（绩效管理科，印发前，须填写理由）");
 
         g.MapGet("/{id:long}/docx", async (long id, CurrentUser me, ResultService s, CancellationToken ct) =>
         {
@@ -181,19 +167,13 @@ public static class ResultsApi
             RectificationResponse.From(await s.RectificationDetailAsync(id, await me.CallerAsync(ct), ct)))
             .WithSummary("整改详情：各问题的整改措施、整改情况、佐证材料，整改报告，状态与流转记录（范围外为 404）");
 
-        r.MapPut("/{id:long}/report", async (long id, ReportRequest b, CurrentUser me, ResultService s, CancellationToken ct) =>
-        {
-            var caller = await me.CallerAsync(ct);
-            await s.SaveReportAsync(id, b.Version, b.Report, caller, ct);
-            return RectificationResponse.From(await s.RectificationDetailAsync(id, caller, ct));
-        }).WithSummary("保存整改报告（被评价单位，整改中或已退回）");
+        r.MapPut("/{id:long}/report", (long id, ReportRequest b, CurrentUser me, ResultService s, CancellationToken ct) =>
+            OnRectification(id, me, s, caller => s.SaveReportAsync(id, b.Version, b.Report, caller, ct), ct))
+            .WithSummary("保存整改报告（被评价单位，整改中或已退回）");
 
-        r.MapPut("/{id:long}/items/{itemId:long}", async (long id, long itemId, ItemRequest b, CurrentUser me, ResultService s, CancellationToken ct) =>
-        {
-            var caller = await me.CallerAsync(ct);
-            await s.RecordItemAsync(id, b.Version, itemId, b.Measures, ParseItemState(b.State), caller, ct);
-            return RectificationResponse.From(await s.RectificationDetailAsync(id, caller, ct));
-        }).WithSummary("填报一个问题的整改措施和整改情况（open 未整改 / partly-done 部分整改 / done 已整改；version 为整改的版本号）");
+        r.MapPut("/{id:long}/items/{itemId:long}", (long id, long itemId, ItemRequest b, CurrentUser me, ResultService s, CancellationToken ct) =>
+            OnRectification(id, me, s, caller => s.RecordItemAsync(id, b.Version, itemId, b.Measures, ParseItemState(b.State), caller, ct), ct))
+            .WithSummary("填报一个问题的整改措施和整改情况（open 未整改 / partly-done 部分整改 / done 已整改；version 为整改的版本号）");
 
         r.MapPost("/{id:long}/items/{itemId:long}/evidence", async (long id, long itemId, int version, IFormFile file, CurrentUser me, ResultService s,
             CancellationToken ct) =>
@@ -215,26 +195,33 @@ public static class ResultsApi
             return Results.File(data, e.ContentType, e.OriginalName);
         }).WithSummary("下载佐证材料");
 
-        r.MapPost("/{id:long}/submit", async (long id, VersionRequest b, CurrentUser me, ResultService s, CancellationToken ct) =>
-        {
-            var caller = await me.CallerAsync(ct);
-            await s.SubmitAsync(id, b.Version, caller, ct);
-            return RectificationResponse.From(await s.RectificationDetailAsync(id, caller, ct));
-        }).WithSummary("报送整改报告（被评价单位；须填写报告，每个问题都有整改措施并为已整改或部分整改）");
+        r.MapPost("/{id:long}/submit", (long id, VersionRequest b, CurrentUser me, ResultService s, CancellationToken ct) =>
+            OnRectification(id, me, s, caller => s.SubmitAsync(id, b.Version, caller, ct), ct))
+            .WithSummary("报送整改报告（被评价单位；须填写报告，每个问题都有整改措施并为已整改或部分整改）");
 
-        r.MapPost("/{id:long}/accept", async (long id, VersionRequest b, CurrentUser me, ResultService s, CancellationToken ct) =>
-        {
-            var caller = await me.CallerAsync(ct);
-            await s.ReviewAsync(id, b.Version, true, null, caller, ct);
-            return RectificationResponse.From(await s.RectificationDetailAsync(id, caller, ct));
-        }).WithSummary("验收通过（绩效管理科）");
+        r.MapPost("/{id:long}/accept", (long id, VersionRequest b, CurrentUser me, ResultService s, CancellationToken ct) =>
+            OnRectification(id, me, s, caller => s.ReviewAsync(id, b.Version, true, null, caller, ct), ct))
+            .WithSummary("验收通过（绩效管理科）");
 
-        r.MapPost("/{id:long}/return", async (long id, ReasonRequest b, CurrentUser me, ResultService s, CancellationToken ct) =>
-        {
-            var caller = await me.CallerAsync(ct);
-            await s.ReviewAsync(id, b.Version, false, b.Reason, caller, ct);
-            return RectificationResponse.From(await s.RectificationDetailAsync(id, caller, ct));
-        }).WithSummary("退回整改（绩效管理科，须填写理由）");
+        r.MapPost("/{id:long}/return", (long id, ReasonRequest b, CurrentUser me, ResultService s, CancellationToken ct) =>
+            OnRectification(id, me, s, caller => s.ReviewAsync(id, b.Version, false, b.Reason, caller, ct), ct))
+            .WithSummary("退回整改（绩效管理科，须填写理由）");
+    }
+
+    /// <summary>Runs the caller's action on a letter and answers with the letter as it now is.</summary>
+    private static async Task<LetterResponse> OnLetter(long id, CurrentUser me, ResultService s, Func<Caller, Task> act, CancellationToken ct)
+    {
+        var caller = await me.CallerAsync(ct);
+        await act(caller);
+        return LetterResponse.From(await s.LetterDetailAsync(id, caller, ct));
+    }
+
+    /// <summary>Runs the caller's action on a rectification and answers with the rectification as it now is.</summary>
+    private static async Task<RectificationResponse> OnRectification(long id, CurrentUser me, ResultService s, Func<Caller, Task> act, CancellationToken ct)
+    {
+        var caller = await me.CallerAsync(ct);
+        await act(caller);
+        return RectificationResponse.From(await s.RectificationDetailAsync(id, caller, ct));
     }
 
     public static LetterFilter LetterFilterOf(int? year, string? state, string? sourceKind, long? organizationId, string? q) =>
