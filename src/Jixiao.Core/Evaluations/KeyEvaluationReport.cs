@@ -1,14 +1,8 @@
-using System.Globalization;
-using System.Security;
-using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Jixiao.Core.Common;
 using Jixiao.Core.RuleSets;
 using static Jixiao.Core.Common.WordParts;
-using A = DocumentFormat.OpenXml.Drawing;
-using C = DocumentFormat.OpenXml.Drawing.Charts;
-using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 
 namespace Jixiao.Core.Evaluations;
 
@@ -91,7 +85,8 @@ public static class KeyEvaluationReport
             sheet.Add(["合计", "", "", $"{d.Indicators.Sum(i => i.Weight):0.##}", $"{total:0.00}"]);
             body.Append(WordParts.Table([14, 20, 36, 15, 15], sheet, headerRow: true));
             body.Append(Paragraph(""));
-            body.Append(Chart(main, groups));
+            body.Append(WordCharts.Column(main, 1, "各一级指标权重与得分", groups.Select(g => g.Name).ToList(),
+                [("权重", "BFBFBF", groups.Select(g => g.Weight).ToList()), ("得分", "2F5597", groups.Select(g => g.Score).ToList())]));
             body.Append(Paragraph("图1 各一级指标权重与得分", size: 21, center: true));
 
             body.Append(Heading("四、指标分析"));
@@ -131,52 +126,5 @@ public static class KeyEvaluationReport
             main.Document.Save();
         }
         return stream.ToArray();
-    }
-
-    /// <summary>A paragraph holding a native Word column chart (ChartPart) of weight and score per level-1 group.</summary>
-    private static Paragraph Chart(MainDocumentPart main, IReadOnlyList<Level1Result> groups)
-    {
-        var part = main.AddNewPart<ChartPart>();
-        using (var s = part.GetStream(FileMode.Create, FileAccess.Write))
-        {
-            var xml = Encoding.UTF8.GetBytes(ChartXml(groups));
-            s.Write(xml, 0, xml.Length);
-        }
-        var id = main.GetIdOfPart(part);
-        var inline = new DW.Inline(
-            new DW.Extent { Cx = 5_400_000L, Cy = 3_000_000L },
-            new DW.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
-            new DW.DocProperties { Id = 1U, Name = "各一级指标权重与得分" },
-            new DW.NonVisualGraphicFrameDrawingProperties(),
-            new A.Graphic(new A.GraphicData(new C.ChartReference { Id = id }) { Uri = "http://schemas.openxmlformats.org/drawingml/2006/chart" }))
-        { DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U };
-        return new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }), new Run(new Drawing(inline)));
-    }
-
-    private static string ChartXml(IReadOnlyList<Level1Result> groups)
-    {
-        static string X(string s) => SecurityElement.Escape(s);
-        static string N(decimal v) => v.ToString("0.##", CultureInfo.InvariantCulture);
-        string Series(int idx, string name, string color, Func<Level1Result, decimal> value) =>
-            $"<c:ser><c:idx val=\"{idx}\"/><c:order val=\"{idx}\"/><c:tx><c:v>{X(name)}</c:v></c:tx>"
-            + $"<c:spPr><a:solidFill><a:srgbClr val=\"{color}\"/></a:solidFill></c:spPr><c:invertIfNegative val=\"0\"/>"
-            + "<c:dLbls><c:showLegendKey val=\"0\"/><c:showVal val=\"1\"/><c:showCatName val=\"0\"/><c:showSerName val=\"0\"/><c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/></c:dLbls>"
-            + $"<c:cat><c:strLit><c:ptCount val=\"{groups.Count}\"/>{string.Concat(groups.Select((g, i) => $"<c:pt idx=\"{i}\"><c:v>{X(g.Name)}</c:v></c:pt>"))}</c:strLit></c:cat>"
-            + $"<c:val><c:numLit><c:formatCode>General</c:formatCode><c:ptCount val=\"{groups.Count}\"/>{string.Concat(groups.Select((g, i) => $"<c:pt idx=\"{i}\"><c:v>{N(value(g))}</c:v></c:pt>"))}</c:numLit></c:val></c:ser>";
-        const string font = "<a:latin typeface=\"宋体\"/><a:ea typeface=\"宋体\"/>";
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-            + "<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-            + "<c:lang val=\"zh-CN\"/><c:roundedCorners val=\"0\"/><c:chart>"
-            + $"<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr sz=\"1200\" b=\"1\"/></a:pPr><a:r><a:rPr lang=\"zh-CN\" sz=\"1200\" b=\"1\">{font}</a:rPr><a:t>{X("各一级指标权重与得分")}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val=\"0\"/></c:title>"
-            + "<c:autoTitleDeleted val=\"0\"/><c:plotArea><c:layout/><c:barChart><c:barDir val=\"col\"/><c:grouping val=\"clustered\"/><c:varyColors val=\"0\"/>"
-            + Series(0, "权重", "BFBFBF", g => g.Weight) + Series(1, "得分", "2F5597", g => g.Score)
-            + "<c:gapWidth val=\"80\"/><c:axId val=\"50010\"/><c:axId val=\"50020\"/></c:barChart>"
-            + "<c:catAx><c:axId val=\"50010\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"b\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/>"
-            + $"<c:tickLblPos val=\"nextTo\"/><c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"1000\">{font}</a:defRPr></a:pPr><a:endParaRPr lang=\"zh-CN\"/></a:p></c:txPr>"
-            + "<c:crossAx val=\"50020\"/><c:crosses val=\"autoZero\"/><c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/></c:catAx>"
-            + "<c:valAx><c:axId val=\"50020\"/><c:scaling><c:orientation val=\"minMax\"/><c:min val=\"0\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"l\"/><c:majorGridlines/>"
-            + "<c:numFmt formatCode=\"General\" sourceLinked=\"0\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"50010\"/><c:crosses val=\"autoZero\"/><c:crossBetween val=\"between\"/></c:valAx>"
-            + $"</c:plotArea><c:legend><c:legendPos val=\"t\"/><c:overlay val=\"0\"/><c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"1000\">{font}</a:defRPr></a:pPr><a:endParaRPr lang=\"zh-CN\"/></a:p></c:txPr></c:legend>"
-            + "<c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/></c:chart></c:chartSpace>";
     }
 }
