@@ -152,11 +152,12 @@ public sealed class AppraisalMeasurementService(JixiaoDbContext db) : IAppraisal
             .OrderBy(r => r.Month).ThenBy(r => r.Id).ToList();
 
         var coverage = new List<MeasureEvidence>();
+        var byProject = rows.ToLookup(r => r.ProjectId);
         var monitored = d.Projects.Values
-            .Where(p => (p.Kind != ProjectKind.OverallSpending && d.UnitOrgIds.Contains(p.OrganizationId) && inForce.Contains(p.Id)) || rows.Any(r => r.ProjectId == p.Id));
+            .Where(p => (p.Kind != ProjectKind.OverallSpending && d.UnitOrgIds.Contains(p.OrganizationId) && inForce.Contains(p.Id)) || byProject.Contains(p.Id));
         foreach (var p in monitored)
         {
-            var mine = rows.Where(r => r.ProjectId == p.Id).ToList();
+            var mine = byProject[p.Id].ToList();
             var submitted = mine.Where(r => r.First is not null).ToList();
             var label = submitted.Count > 0
                 ? $"{p.Name}：已报送{submitted.Count}次监控（{string.Join("、", submitted.Select(r => r.Title))}）"

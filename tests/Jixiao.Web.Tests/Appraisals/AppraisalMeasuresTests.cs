@@ -115,7 +115,8 @@ public sealed class AppraisalMeasuresTests(AppFixture fixture) : IClassFixture<A
             ("甲项目整改：2026-03-31 验收，截止 2026-03-31", true),
             ("乙项目整改：2026-05-01 验收，截止 2026-04-30（逾期）", false),
             ("考核测试局整体支出整改：整改中，截止 2026-05-31（逾期）", false));
-        AssertFigure(f[MeasureCodes.PublishedShare], 2, 7,
+        AssertFigure(f[MeasureCodes.PublishedShare], 3, 8,
+            ("考核测试局整体支出重点评价（重点评价结果）：2026-04-10 公开", true),
             ("甲项目（绩效目标）：2025-03-01 公开", true),
             ("甲项目（自评结果）：2026-05-01 公开", true),
             ("乙项目（绩效目标）：已撤回公开", false),
@@ -384,6 +385,24 @@ public sealed class AppraisalMeasuresTests(AppFixture fixture) : IClassFixture<A
         await Rectify("对照项目", "2026-04-30", "2026-04-01 10:00");
         await Rectify("县甲项目", "2026-05-01", "2026-04-20 10:00");
 
+        // Key evaluations: a completed one of the department and of the outsider, a draft one of the department (not publishable yet).
+        KeyEvaluation Key(long departmentId, string title, bool complete)
+        {
+            var k = new KeyEvaluation(city, Year, KeyEvaluationSubjectKind.DepartmentOverall, departmentId, title, dept.Id, null, null, null);
+            if (complete)
+            {
+                k.Closed(ruleSet, new KeyEvaluationResult([], [], 85m, Grade.Good), Cn("2026-04-01 10:00"));
+                k.WriteConclusions("结论", null, "问题", "建议", null);
+                k.Completed(Cn("2026-04-02 10:00"));
+            }
+            return db.KeyEvaluations.Add(k).Entity;
+        }
+        var key = Key(dept.Id, "考核测试局整体支出重点评价", true);
+        Key(dept.Id, "考核测试局专项重点评价", false);
+        var outsiderKey = Key(outsider.Id, "对照局整体支出重点评价", true);
+        await db.SaveChangesAsync();
+        records["key"] = key.Id;
+
         // Disclosure.
         DisclosureItem Publish(long region, DisclosureKind kind, string sourceType, long sourceId, long departmentId, string title, string at) =>
             db.DisclosureItems.Add(new DisclosureItem(region, Year, kind, sourceType, sourceId, departmentId, null, title, "{}", Cn(at), "绩效管理科")).Entity;
@@ -391,6 +410,8 @@ public sealed class AppraisalMeasuresTests(AppFixture fixture) : IClassFixture<A
         var withdrawn = Publish(city, DisclosureKind.Goal, nameof(PerformanceGoal), goals["乙项目"].Id, dept.Id, "乙项目（2025年度绩效目标）", "2025-03-01 10:00");
         Publish(city, DisclosureKind.EvaluationResult, nameof(SelfEvaluation), selfs["甲项目"].Id, dept.Id, "甲项目（自评结果）", "2026-05-01 10:00");
         Publish(city, DisclosureKind.Goal, nameof(PerformanceGoal), goals["对照项目"].Id, outsider.Id, "对照项目（2025年度绩效目标）", "2025-03-01 10:00");
+        Publish(city, DisclosureKind.EvaluationResult, nameof(KeyEvaluation), key.Id, dept.Id, "考核测试局整体支出（重点评价结果）", "2026-04-10 10:00");
+        Publish(city, DisclosureKind.EvaluationResult, nameof(KeyEvaluation), outsiderKey.Id, outsider.Id, "对照局整体支出（重点评价结果）", "2026-04-10 10:00");
         Publish(county.Id, DisclosureKind.Goal, nameof(PerformanceGoal), goals["县乙项目"].Id, countyDept.Id, "县乙项目（2025年度绩效目标）", "2025-03-02 10:00");
         await db.SaveChangesAsync();
         withdrawn.Unpublish("信息有误", Cn("2025-03-05 10:00"), "绩效管理科");
