@@ -84,6 +84,8 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, I
     public DbSet<BudgetLinkage.BudgetLinkageDecision> BudgetLinkageDecisions => Set<BudgetLinkage.BudgetLinkageDecision>();
     public DbSet<BudgetLinkage.TransferPayment> TransferPayments => Set<BudgetLinkage.TransferPayment>();
     public DbSet<BudgetLinkage.CongressReport> CongressReports => Set<BudgetLinkage.CongressReport>();
+    public DbSet<FiscalEvaluations.FiscalEvaluation> FiscalEvaluations => Set<FiscalEvaluations.FiscalEvaluation>();
+    public DbSet<FiscalEvaluations.FiscalEvaluationSheet> FiscalEvaluationSheets => Set<FiscalEvaluations.FiscalEvaluationSheet>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -27,6 +27,8 @@ public sealed class RuleSetContent
 
     public DisclosureRules Disclosure { get; set; } = new();
 
+    public FiscalOperationRules FiscalOperation { get; set; } = new();
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,

@@ -73,6 +73,9 @@ public static class RuleSetValidator
         if (!(Share(d.PefaMostShare) && Share(d.PefaMajorityShare) && d.PefaMajorityShare < d.PefaMostShare))
             Add("Disclosure", "PEFA 覆盖比例应满足 0 ≤ 多数 < 大部分 ≤ 1。");
 
+        foreach (var problem in FiscalEvaluations.FiscalOperationScoring.FrameworkProblems(c.FiscalOperation.Indicators))
+            Add("FiscalOperation.Indicators", $"财政运行综合绩效评价指标体系：{problem}");
+
         return errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
     }
 }

@@ -61,6 +61,15 @@ public static partial class RuleSetLabels
         ["name"] = "名称",
         ["points"] = "分值",
         ["isDeduction"] = "扣分项",
+        ["fiscalOperation"] = "财政运行综合绩效评价",
+        ["indicators"] = "评价指标",
+        ["dimension"] = "评价维度",
+        ["weight"] = "权重",
+        ["unit"] = "单位",
+        ["higherIsBetter"] = "正向指标（越高越好）",
+        ["target"] = "满分值",
+        ["floor"] = "零分值",
+        ["definition"] = "指标解释",
     };
 
     /// <summary>"priorAssessment.dimensions[0].points" → "事前绩效评估 · 评估维度 第1项 · 分值".</summary>
