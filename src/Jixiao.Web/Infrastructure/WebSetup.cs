@@ -66,6 +66,7 @@ public static class WebSetup
         services.AddScoped<Jixiao.Core.BudgetLinkage.CongressReportService>();
         services.AddScoped<Jixiao.Core.BudgetLinkage.ILinkageRectificationSource, Jixiao.Core.BudgetLinkage.RectificationLinkageSource>();
         services.TryAddScoped<Jixiao.Core.BudgetLinkage.IFiscalOperationResults, Jixiao.Core.BudgetLinkage.NoFiscalOperationResults>();
+        services.AddScoped<Jixiao.Core.Appraisals.IAppraisalMeasures, Jixiao.Core.Appraisals.AppraisalMeasurementService>();
         services.AddSingleton<Features.Monitoring.PaymentImportJobs>();
 
         services.AddDataProtection().SetApplicationName("Jixiao").PersistKeysToDbContext<JixiaoDbContext>();
