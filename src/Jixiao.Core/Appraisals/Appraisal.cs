@@ -444,7 +444,7 @@ public sealed class AppraisalLine
             value = score ?? SelfValue ?? throw new DomainException($"“{Name}”没有自评得分，请填写复核得分。");
             AppraisalScoring.CheckEntered(value, Points, Name);
         }
-        var differs = (SelfValue is { } self && value != self) || (ComputedScore is { } computed && value != computed) || SelfValue is null;
+        var differs = (SelfValue is { } self && value != self) || (ComputedScore is { } computed && value != computed);
         if (differs && reason is null)
             throw new DomainException($"“{Name}”的复核得分{value:0.##}与自评或系统计算得分{SelfValue:0.##}不同，必须填写调整理由。");
         ReviewScore = value;
