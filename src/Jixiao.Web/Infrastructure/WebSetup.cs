@@ -56,6 +56,7 @@ public static class WebSetup
         services.AddScoped<Jixiao.Core.Evaluations.SelfEvaluationService>();
         services.AddScoped<Jixiao.Core.Evaluations.KeyEvaluationService>();
         services.AddScoped<Jixiao.Core.Evaluations.ReEvaluationService>();
+        services.AddScoped<Jixiao.Core.Appraisals.AppraisalService>();
         services.AddScoped<Jixiao.Core.Evaluations.EvaluationCatalog>();
         services.AddScoped<Jixiao.Core.Results.ResultService>();
         services.AddHostedService<Features.ResultApplication.RectificationJobHost>();
