@@ -84,6 +84,7 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, I
     public DbSet<BudgetLinkage.BudgetLinkageDecision> BudgetLinkageDecisions => Set<BudgetLinkage.BudgetLinkageDecision>();
     public DbSet<BudgetLinkage.TransferPayment> TransferPayments => Set<BudgetLinkage.TransferPayment>();
     public DbSet<BudgetLinkage.CongressReport> CongressReports => Set<BudgetLinkage.CongressReport>();
+    public DbSet<Filings.RuleSetFiling> RuleSetFilings => Set<Filings.RuleSetFiling>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -30,5 +30,6 @@ public static class Api
         Disclosure.DisclosureApi.Map(api);
         Disclosure.OpenDataApi.Map(app);
         BudgetLinkage.BudgetLinkageApi.Map(api);
+        Filings.FilingsApi.Map(api);
     }
 }
