@@ -90,6 +90,7 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, I
     public DbSet<BudgetLinkage.CongressReport> CongressReports => Set<BudgetLinkage.CongressReport>();
     public DbSet<FiscalEvaluations.FiscalEvaluation> FiscalEvaluations => Set<FiscalEvaluations.FiscalEvaluation>();
     public DbSet<FiscalEvaluations.FiscalEvaluationSheet> FiscalEvaluationSheets => Set<FiscalEvaluations.FiscalEvaluationSheet>();
+    public DbSet<Filings.RuleSetFiling> RuleSetFilings => Set<Filings.RuleSetFiling>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

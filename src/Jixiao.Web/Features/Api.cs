@@ -32,5 +32,6 @@ public static class Api
         BudgetLinkage.BudgetLinkageApi.Map(api);
         FiscalEvaluations.FiscalEvaluationsApi.Map(api);
         Appraisals.AppraisalsApi.Map(api);
+        Filings.FilingsApi.Map(api);
     }
 }

@@ -64,6 +64,7 @@ public static class WebSetup
         Features.Disclosure.OpenDataApi.AddOpenDataRateLimit(services);
         services.AddScoped<Jixiao.Core.BudgetLinkage.BudgetLinkageService>();
         services.AddScoped<Jixiao.Core.BudgetLinkage.CongressReportService>();
+        services.AddScoped<Jixiao.Core.Filings.FilingService>();
         services.AddScoped<Jixiao.Core.BudgetLinkage.ILinkageRectificationSource, Jixiao.Core.BudgetLinkage.RectificationLinkageSource>();
         services.TryAddScoped<Jixiao.Core.BudgetLinkage.IFiscalOperationResults, Jixiao.Core.BudgetLinkage.NoFiscalOperationResults>();
         services.AddScoped<Jixiao.Core.Appraisals.IAppraisalMeasures, Jixiao.Core.Appraisals.AppraisalMeasurementService>();
