@@ -20,12 +20,6 @@ public static class AppraisalMeasureRules
     /// </summary>
     public static bool IsDue(DateOnly deadline, DateOnly today, bool actedOn) => actedOn || today > deadline;
 
-    /// <summary>
-    /// The declaration deadline of a fiscal year's goals: the model has no deadline of its own, so the nearest real rule applies — Art. 15
-    /// "四同步": goals are declared with the budget, so before the budget year begins, i.e. by 31 December of the year before.
-    /// </summary>
-    public static DateOnly GoalDeclarationDeadline(int fiscalYear) => new(fiscalYear - 1, 12, 31);
-
     /// <summary>Numerator ÷ denominator, unrounded; null when there is nothing to measure.</summary>
     public static decimal? Share(int numerator, int denominator)
     {

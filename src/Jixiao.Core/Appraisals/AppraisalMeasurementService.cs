@@ -8,6 +8,7 @@ using Jixiao.Core.Monitoring;
 using Jixiao.Core.Organizations;
 using Jixiao.Core.Projects;
 using Jixiao.Core.Results;
+using Jixiao.Core.RuleSets;
 using Microsoft.EntityFrameworkCore;
 using static Jixiao.Core.Appraisals.AppraisalMeasureRules;
 
@@ -39,9 +40,11 @@ public sealed class AppraisalMeasurementService(JixiaoDbContext db) : IAppraisal
             .Select(g => new { g.Id, g.ProjectId, g.VersionNo, g.State, g.SubmittedAt }).ToListAsync(ct);
         var goalSteps = await StepsAsync(GoalService.SubjectType, goals.Select(g => g.Id), ct);
 
+        // The goals' deadline is the subject's own rule: a county declares under its rule set, a department under the appraiser's.
+        var rules = await new RuleSetService(db).ResolveAsync(subject.Kind == AppraisalSubjectKind.County ? subject.Id : appraiserRegionId, fiscalYear, ct);
         var figures = new List<MeasuredFigure>
         {
-            GoalsOnTime(d, goals.Where(g => g.VersionNo == 1).ToDictionary(g => g.ProjectId, g => FirstSubmission(goalSteps, g.Id, g.SubmittedAt))),
+            GoalsOnTime(d, rules.Content.Goals.DeclarationDeadline(fiscalYear), goals.Where(g => g.VersionNo == 1).ToDictionary(g => g.ProjectId, g => FirstSubmission(goalSteps, g.Id, g.SubmittedAt))),
             GoalsReturned(d, goals.Select(g => (g.Id, g.ProjectId, g.VersionNo, FirstSubmission(goalSteps, g.Id, g.SubmittedAt))).ToList(), goalSteps),
         };
 
@@ -107,9 +110,8 @@ public sealed class AppraisalMeasurementService(JixiaoDbContext db) : IAppraisal
 
     private static string Late(bool late) => late ? "（逾期）" : "";
 
-    private MeasuredFigure GoalsOnTime(Basis d, IReadOnlyDictionary<long, DateTime?> firstSubmission)
+    private MeasuredFigure GoalsOnTime(Basis d, DateOnly deadline, IReadOnlyDictionary<long, DateTime?> firstSubmission)
     {
-        var deadline = GoalDeclarationDeadline(d.Year);
         var evidence = new List<MeasureEvidence>();
         foreach (var p in d.Projects.Values)
         {
@@ -120,8 +122,8 @@ public sealed class AppraisalMeasurementService(JixiaoDbContext db) : IAppraisal
             evidence.Add(new($"{p.Name}：{what}，截止 {Day(deadline)}{Late(submitted is not null && !onTime)}", GoalLink(p.Id), onTime));
         }
         return Figure(MeasureCodes.GoalsOnTime,
-            $"{d.Year}年度项目（含政策、整体支出）的绩效目标首次申报时间（北京时间）不晚于申报截止日的，计为按时申报。系统未设目标申报截止日，" +
-            $"按“四同步”（目标与预算同步申报）取预算年度开始前一日 {Day(deadline)} 为截止日；未申报的项目计入应报数。", evidence);
+            $"{d.Year}年度项目（含政策、整体支出）的绩效目标首次申报时间（北京时间）不晚于申报截止日的，计为按时申报。截止日按规则设置（“四同步”：目标与预算同步申报）" +
+            $"为 {Day(deadline)}；未申报的项目计入应报数。", evidence);
     }
 
     private MeasuredFigure GoalsReturned(Basis d, IReadOnlyList<(long Id, long ProjectId, int VersionNo, DateTime? Submitted)> goals, ILookup<long, StepRow> steps)

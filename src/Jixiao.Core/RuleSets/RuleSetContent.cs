@@ -263,6 +263,17 @@ public sealed class GoalRules
     /// <summary>A cost indicator differing from the project budget by more than this share is a finding.</summary>
     public decimal CostDeviationShare { get; set; } = 0.10m;
 
+    /// <summary>
+    /// Month and day, in the year before the budget year, by which a year's goals are due (Art. 15 "四同步": declared with the
+    /// budget). The yearly appraisal measures 按时申报 against it. Default: 31 December.
+    /// </summary>
+    public int DeclarationDeadlineMonth { get; set; } = 12;
+
+    public int DeclarationDeadlineDay { get; set; } = 31;
+
+    /// <summary>The declaration deadline of <paramref name="budgetYear"/>'s goals.</summary>
+    public DateOnly DeclarationDeadline(int budgetYear) => new(budgetYear - 1, DeclarationDeadlineMonth, DeclarationDeadlineDay);
+
     /// <summary>Level-1 categories every project goal must have (Art. 15).</summary>
     public List<string> RequiredLevel1 { get; set; } = ["Output", "Benefit"];
 

@@ -57,6 +57,9 @@ public static class RuleSetValidator
         if (p.DefaultExpertCount is < 1 or > 15) Add("PriorAssessment", "默认专家人数应在1到15之间。");
 
         if (!Share(c.Goals.CostDeviationShare)) Add("Goals", "成本指标偏离比例应在0到1之间。");
+        if (c.Goals.DeclarationDeadlineMonth is < 1 or > 12 || c.Goals.DeclarationDeadlineDay < 1
+            || c.Goals.DeclarationDeadlineDay > DateTime.DaysInMonth(2001, Math.Clamp(c.Goals.DeclarationDeadlineMonth, 1, 12)))
+            Add("Goals", $"绩效目标申报截止日期“{c.Goals.DeclarationDeadlineMonth}月{c.Goals.DeclarationDeadlineDay}日”不是有效日期（2月29日不可用）。");
 
         var r = c.Results;
         if (r.RectificationDeadlineDays is < 1 or > 365) Add("Results", "整改期限应在1到365天之间。");

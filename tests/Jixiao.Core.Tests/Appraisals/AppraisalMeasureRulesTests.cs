@@ -33,10 +33,12 @@ public sealed class AppraisalMeasureRulesTests
         Assert.Equal(expected, AppraisalMeasureRules.IsDue(Deadline, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture), actedOn));
 
     [Theory]
-    [InlineData(2026, "2025-12-31")]
-    [InlineData(2025, "2024-12-31")]
-    public void GoalDeclarationDeadline_TheLastDayBeforeTheBudgetYear(int year, string expected) =>
-        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), AppraisalMeasureRules.GoalDeclarationDeadline(year));
+    [InlineData(2026, 12, 31, "2025-12-31")] // the default: the last day before the budget year
+    [InlineData(2025, 12, 31, "2024-12-31")]
+    [InlineData(2026, 10, 15, "2025-10-15")] // a bureau that takes declarations with the 二上 budget
+    public void GoalDeclarationDeadline_IsTheRuleSetDayOfTheYearBefore(int year, int month, int day, string expected) =>
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+            new Jixiao.Core.RuleSets.GoalRules { DeclarationDeadlineMonth = month, DeclarationDeadlineDay = day }.DeclarationDeadline(year));
 
     [Theory]
     [InlineData(0, 0, null)]

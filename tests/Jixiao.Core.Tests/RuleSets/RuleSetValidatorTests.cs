@@ -97,4 +97,24 @@ public sealed class RuleSetValidatorTests
 
         Assert.Equal(valid, RuleSetValidator.Validate(content).Count == 0);
     }
+
+    [Theory]
+    [InlineData(12, 31, true)] // the default
+    [InlineData(1, 1, true)]
+    [InlineData(2, 28, true)]
+    [InlineData(2, 29, false)] // not a day of every year
+    [InlineData(4, 31, false)]
+    [InlineData(13, 1, false)]
+    [InlineData(0, 10, false)]
+    [InlineData(10, 0, false)]
+    public void Validate_GoalDeclarationDeadline_ADayOfEveryYear(int month, int day, bool valid)
+    {
+        var content = new RuleSetContent();
+        content.Goals.DeclarationDeadlineMonth = month;
+        content.Goals.DeclarationDeadlineDay = day;
+
+        var errors = RuleSetValidator.Validate(content);
+
+        Assert.Equal(valid ? [] : ["Goals"], errors.Keys);
+    }
 }

@@ -43,6 +43,8 @@ public static partial class RuleSetLabels
         ["supportAfterRevisionFrom"] = "“调整完善后支持”分数线",
         ["goals"] = "绩效目标",
         ["costDeviationShare"] = "成本指标偏离预算比例",
+        ["declarationDeadlineMonth"] = "绩效目标申报截止月",
+        ["declarationDeadlineDay"] = "绩效目标申报截止日",
         ["requiredLevel1"] = "必备一级指标",
         ["categories"] = "指标分类代码表",
         ["subcategories"] = "二级指标",
