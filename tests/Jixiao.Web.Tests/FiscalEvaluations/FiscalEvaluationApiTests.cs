@@ -254,6 +254,13 @@ public sealed class FiscalEvaluationApiTests(AppFixture fixture) : IClassFixture
         }
         using (var r = await perf.GetAsync($"/FiscalEvaluations/Sheet?id={id}&county=140423000"))
             Assert.Contains("襄垣县", await BrowserSession.TextOf(r));
+        // the framework is rule-set data, edited with the other rules
+        using (var r = await perf.GetAsync("/RuleSets/Edit"))
+        {
+            var html = await BrowserSession.TextOf(r);
+            Assert.Contains("edit-fiscal-indicators", html);
+            Assert.Contains("三保支出保障率", html);
+        }
 
         using var county = new BrowserSession(app.Factory);
         await county.LogInAsync("county");
