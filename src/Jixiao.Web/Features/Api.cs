@@ -31,5 +31,6 @@ public static class Api
         Disclosure.OpenDataApi.Map(app);
         BudgetLinkage.BudgetLinkageApi.Map(api);
         FiscalEvaluations.FiscalEvaluationsApi.Map(api);
+        Appraisals.AppraisalsApi.Map(api);
     }
 }
