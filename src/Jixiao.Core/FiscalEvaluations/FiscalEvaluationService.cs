@@ -326,6 +326,8 @@ public sealed class FiscalEvaluationService(JixiaoDbContext db, RuleSetService r
                 break;
             case FiscalEvaluationAction.Reopen:
                 foreach (var x in sheets) x.s.ClearScore();
+                todos.Assign(new Todo(e.RegionId, e.FiscalYear, $"更正县区财政运行指标数据并重新计算得分：{e.Title}", Link(e.Id), SubjectType, e.Id.ToString(),
+                    db.Now, null, null, e.OrganizerOrganizationId, Role.PerformanceSection));
                 break;
         }
         e.Move(t, reason, db.Now);

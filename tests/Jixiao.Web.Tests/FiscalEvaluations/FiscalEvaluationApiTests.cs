@@ -69,6 +69,7 @@ public sealed class FiscalEvaluationApiTests(AppFixture fixture) : IClassFixture
         var created = await (await app.SendAsync("perf", HttpMethod.Post, "/api/v1/fiscal-evaluations", new { fiscalYear = year })).AssertOkJsonAsync(HttpStatusCode.Created);
         var id = (long)created["id"]!;
         Assert.Equal(3, created["sheets"]!.AsArray().Count);
+        Assert.Contains(await Todos(app, year), t => t.Contains("录入各县区财政运行指标数据"));
         using (var again = await app.SendAsync("perf", HttpMethod.Post, "/api/v1/fiscal-evaluations", new { fiscalYear = year }))
             Http.AssertChinese((string?)(await again.AssertProblemAsync(HttpStatusCode.BadRequest))["detail"]);
 
@@ -116,6 +117,7 @@ public sealed class FiscalEvaluationApiTests(AppFixture fixture) : IClassFixture
 
         var scored = await (await app.SendAsync("perf", HttpMethod.Post, $"/api/v1/fiscal-evaluations/{id}/score", new { version })).AssertOkJsonAsync();
         Assert.Equal("Scored", (string)scored["state"]!);
+        Assert.DoesNotContain(await Todos(app, year), t => t.Contains("录入各县区财政运行指标数据"));
         Assert.Equal([100m, 50m, 0m], Counties.Select(c => (decimal)Sheet(scored, c)["score"]!).ToArray());
         Assert.Equal([1, 2, 3], Counties.Select(c => (int)Sheet(scored, c)["rank"]!).ToArray());
         Assert.Equal(["excellent", "poor", "poor"], Counties.Select(c => (string)Sheet(scored, c)["grade"]!).ToArray());
@@ -140,6 +142,7 @@ public sealed class FiscalEvaluationApiTests(AppFixture fixture) : IClassFixture
         Assert.Null(Sheet(reopened, "140403000")["score"]);
         Assert.Equal("尚未评价", (string)(await app.GetJsonAsync("budget", $"/api/v1/budget-linkage?year={year}"))["counties"]!.AsArray()[0]!["fiscalOperationName"]!);
         Assert.Contains(reopened["history"]!.AsArray(), h => (string?)h!["comment"] == "襄垣县债务数据更正");
+        Assert.Contains(await Todos(app, year), t => t.Contains("重新计算得分"));
 
         // the export reads back as an import and changes nothing
         using var export = await app.GetAsync("perf", $"/api/v1/fiscal-evaluations/{id}/export");
@@ -254,6 +257,13 @@ public sealed class FiscalEvaluationApiTests(AppFixture fixture) : IClassFixture
         }
         using (var r = await perf.GetAsync($"/FiscalEvaluations/Sheet?id={id}&county=140423000"))
             Assert.Contains("襄垣县", await BrowserSession.TextOf(r));
+        // the framework is rule-set data, edited with the other rules
+        using (var r = await perf.GetAsync("/RuleSets/Edit"))
+        {
+            var html = await BrowserSession.TextOf(r);
+            Assert.Contains("edit-fiscal-indicators", html);
+            Assert.Contains("三保支出保障率", html);
+        }
 
         using var county = new BrowserSession(app.Factory);
         await county.LogInAsync("county");
@@ -272,6 +282,9 @@ public sealed class FiscalEvaluationApiTests(AppFixture fixture) : IClassFixture
         using (var r = await unit.GetAsync("/FiscalEvaluations/Index"))
             Assert.NotEqual(HttpStatusCode.OK, r.StatusCode);
     }
+
+    private static async Task<List<string>> Todos(TestApp app, int year) =>
+        (await app.GetJsonAsync("perf", $"/api/v1/todos?year={year}&pageSize=100"))["items"]!.AsArray().Select(t => (string)t!["title"]!).ToList();
 
     private static JsonNode Sheet(JsonNode detail, string countyCode) =>
         detail["sheets"]!.AsArray().Single(s => (string)s!["countyCode"]! == countyCode)!;
