@@ -155,13 +155,6 @@ public interface IFiscalOperationResults
     Task<IReadOnlyDictionary<long, FiscalOperationResult>> ForCountiesAsync(IReadOnlyCollection<long> countyRegionIds, int fiscalYear, CancellationToken ct = default);
 }
 
-/// <summary>No county has been evaluated yet: the list shows 尚未评价. Replaced when the appraisal feature registers its own.</summary>
-public sealed class NoFiscalOperationResults : IFiscalOperationResults
-{
-    public Task<IReadOnlyDictionary<long, FiscalOperationResult>> ForCountiesAsync(IReadOnlyCollection<long> countyRegionIds, int fiscalYear, CancellationToken ct = default) =>
-        Task.FromResult<IReadOnlyDictionary<long, FiscalOperationResult>>(new Dictionary<long, FiscalOperationResult>());
-}
-
 /// <summary>Rectification figures of a set of projects: the status per project and the counts of items.</summary>
 public sealed record LinkageRectificationFigures(IReadOnlyDictionary<long, LinkageRectification> ByProject, int Items, int Completed, int Overdue);
 

@@ -66,11 +66,8 @@ public static class WebSetup
         services.AddScoped<Jixiao.Core.BudgetLinkage.CongressReportService>();
         services.AddScoped<Jixiao.Core.Filings.FilingService>();
         services.AddScoped<Jixiao.Core.BudgetLinkage.ILinkageRectificationSource, Jixiao.Core.BudgetLinkage.RectificationLinkageSource>();
-        services.TryAddScoped<Jixiao.Core.BudgetLinkage.IFiscalOperationResults, Jixiao.Core.BudgetLinkage.NoFiscalOperationResults>();
         services.AddScoped<Jixiao.Core.Appraisals.IAppraisalMeasures, Jixiao.Core.Appraisals.AppraisalMeasurementService>();
         services.AddScoped<Jixiao.Core.FiscalEvaluations.FiscalEvaluationService>();
-        // Registered after the TryAddScoped fallback above: the last registration of a service type is the one resolved, so the finalised
-        // county results reach the budget linkage list (BudgetLinkageApiTests checks it).
         services.AddScoped<Jixiao.Core.BudgetLinkage.IFiscalOperationResults, Jixiao.Core.FiscalEvaluations.FiscalOperationResults>();
         services.AddSingleton<Features.Monitoring.PaymentImportJobs>();
 
