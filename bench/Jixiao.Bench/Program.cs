@@ -18,6 +18,9 @@ using Microsoft.EntityFrameworkCore;
 // WarningBoard of the warning list and the dashboard). Prints wall time and the process's peak working set.
 //
 //   dotnet run -c Release --project bench/Jixiao.Bench [-- rows projects]
+//   dotnet run -c Release --project bench/Jixiao.Bench -- load [--provider sqlite|postgres] [--users 200] [--seconds 120]   (LoadTest.cs)
+if (args is ["load", ..]) return await Jixiao.Bench.LoadTest.RunAsync(args[1..]);
+
 var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var projectCount = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000;
 const int year = 2026;

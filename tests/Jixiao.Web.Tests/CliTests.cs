@@ -1,5 +1,8 @@
+using System.Data.Common;
 using Jixiao.Web.Cli;
+using Jixiao.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Jixiao.Web.Tests;
 
@@ -11,8 +14,9 @@ public sealed class CliCollection
 }
 
 /// <summary>
-/// The operator verbs, run in-process as `dotnet Jixiao.Web.dll VERB` runs them, each against a fresh SQLite
-/// file without demo data (a real deployment's first day).
+/// The operator verbs, run in-process as `dotnet Jixiao.Web.dll VERB` runs them, each against a fresh database without
+/// demo data (a real deployment's first day): a SQLite file, or with <see cref="Use"/> a new PostgreSQL database. The
+/// backup verb is SQLite's online backup, so that test runs on SQLite only.
 /// </summary>
 [Collection(CliCollection.Name)]
 public sealed class CliTests : IDisposable
@@ -31,6 +35,41 @@ public sealed class CliTests : IDisposable
 
     private string DatabaseFile { get; }
 
+    private DbProvider _provider = DbProvider.Sqlite;
+    private string? _postgresServer;
+    private string? _postgresDatabase;
+    private string _postgresConnection = "";
+
+    /// <summary>Points the CLI at a fresh database of the provider (the constructor set up SQLite).</summary>
+    private void Use(DbProvider provider)
+    {
+        _provider = provider;
+        if (provider != DbProvider.Postgres) return;
+        _postgresServer = Providers.RequirePostgres();
+        _postgresDatabase = $"jixiao_cli_{Guid.NewGuid():N}";
+        using (var c = new NpgsqlConnection(_postgresServer))
+        {
+            c.Open();
+            using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_postgresDatabase}\"", c);
+            cmd.ExecuteNonQuery();
+        }
+        _postgresConnection = new NpgsqlConnectionStringBuilder(_postgresServer) { Database = _postgresDatabase, Pooling = false }.ToString();
+        Set("ConnectionStrings__Jixiao", _postgresConnection);
+        Set("Database__Provider", "Postgres");
+    }
+
+    /// <summary>Lets someone with direct database access change the audit log: drops the append-only triggers.</summary>
+    private void DropAppendOnlyTriggers(DbConnection db)
+    {
+        if (_provider == DbProvider.Postgres)
+            Scalar(db, "DROP TRIGGER \"AuditRecords_append_only\" ON \"AuditRecords\"");
+        else
+        {
+            Scalar(db, "DROP TRIGGER \"AuditRecords_no_update\"");
+            Scalar(db, "DROP TRIGGER \"AuditRecords_no_delete\"");
+        }
+    }
+
     private void Set(string name, string value)
     {
         _saved.TryAdd(name, Environment.GetEnvironmentVariable(name));
@@ -41,6 +80,14 @@ public sealed class CliTests : IDisposable
     {
         foreach (var (name, value) in _saved) Environment.SetEnvironmentVariable(name, value);
         SqliteConnection.ClearAllPools();
+        if (_postgresServer is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var c = new NpgsqlConnection(_postgresServer);
+            c.Open();
+            using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", c);
+            cmd.ExecuteNonQuery();
+        }
         try
         {
             Directory.Delete(_dir, recursive: true);
@@ -58,14 +105,16 @@ public sealed class CliTests : IDisposable
         return (exit, output.ToString());
     }
 
-    private SqliteConnection Open()
+    private DbConnection Open()
     {
-        var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabaseFile, Pooling = false }.ToString());
+        DbConnection c = _provider == DbProvider.Postgres
+            ? new NpgsqlConnection(_postgresConnection)
+            : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabaseFile, Pooling = false }.ToString());
         c.Open();
         return c;
     }
 
-    private static object? Scalar(SqliteConnection c, string sql)
+    private static object? Scalar(DbConnection c, string sql)
     {
         using var cmd = c.CreateCommand();
         cmd.CommandText = sql;
@@ -87,9 +136,11 @@ public sealed class CliTests : IDisposable
         140403000,潞州区,001,潞州区财政局,财政部门,
         """;
 
-    [Fact]
-    public async Task AdminCreate_EachRoleOnceWithStrongPassword_ExitCodes()
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AdminCreate_EachRoleOnceWithStrongPassword_ExitCodes(DbProvider provider)
     {
+        Use(provider);
         var (exit, output) = await Run("Root@2026!x\n", "admin", "create", "--role", "sysadmin", "--username", "root1");
         Assert.True(exit == 0, output);
         Assert.Contains("root1", output);
@@ -113,10 +164,10 @@ public sealed class CliTests : IDisposable
         Assert.Equal(2, exit);
 
         using var db = Open();
-        Assert.Equal(3L, Scalar(db, "SELECT COUNT(*) FROM Users"));
-        Assert.Equal("SystemAdmin", Scalar(db, "SELECT r.Role FROM UserRoles r JOIN Users u ON u.Id = r.UserId WHERE u.UserName = 'root1'"));
-        Assert.DoesNotContain("Root@2026!x", (string?)Scalar(db, "SELECT PasswordHash FROM Users WHERE UserName = 'root1'"));
-        Assert.Equal(3L, Scalar(db, "SELECT COUNT(*) FROM AuditRecords WHERE Action = 'admin.create'"));
+        Assert.Equal(3L, Scalar(db, "SELECT COUNT(*) FROM \"Users\""));
+        Assert.Equal("SystemAdmin", Scalar(db, "SELECT r.\"Role\" FROM \"UserRoles\" r JOIN \"Users\" u ON u.\"Id\" = r.\"UserId\" WHERE u.\"UserName\" = 'root1'"));
+        Assert.DoesNotContain("Root@2026!x", (string?)Scalar(db, "SELECT \"PasswordHash\" FROM \"Users\" WHERE \"UserName\" = 'root1'"));
+        Assert.Equal(3L, Scalar(db, "SELECT COUNT(*) FROM \"AuditRecords\" WHERE \"Action\" = 'admin.create'"));
     }
 
     [Fact]
@@ -176,25 +227,29 @@ public sealed class CliTests : IDisposable
         Assert.Contains("record 2", output);
     }
 
-    [Fact]
-    public async Task AuditVerify_RecordDeleted_NamesItsSequence()
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AuditVerify_RecordDeleted_NamesItsSequence(DbProvider provider)
     {
+        Use(provider);
         var (exit, output) = await Run(null, "organizations", "import", WriteCsv("orgs.csv", Organizations));
         Assert.True(exit == 0, output);
         using (var db = Open())
         {
-            Assert.Throws<SqliteException>(() => Scalar(db, "DELETE FROM AuditRecords WHERE Sequence = 3"));
-            Scalar(db, "DROP TRIGGER \"AuditRecords_no_delete\"");
-            Scalar(db, "DELETE FROM AuditRecords WHERE Sequence = 3");
+            Assert.ThrowsAny<DbException>(() => Scalar(db, "DELETE FROM \"AuditRecords\" WHERE \"Sequence\" = 3"));
+            DropAppendOnlyTriggers(db);
+            Scalar(db, "DELETE FROM \"AuditRecords\" WHERE \"Sequence\" = 3");
         }
         (exit, output) = await Run(null, "audit", "verify");
         Assert.Equal(1, exit);
         Assert.Contains("record 3", output);
     }
 
-    [Fact]
-    public async Task AuditVerify_NewestRecordsCutOff_CaughtByTheAnchorOfTheLastCheck()
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AuditVerify_NewestRecordsCutOff_CaughtByTheAnchorOfTheLastCheck(DbProvider provider)
     {
+        Use(provider);
         var (exit, output) = await Run(null, "organizations", "import", WriteCsv("orgs.csv", Organizations));
         Assert.True(exit == 0, output);
         (exit, output) = await Run(null, "audit", "verify");
@@ -207,8 +262,8 @@ public sealed class CliTests : IDisposable
         using (var db = Open())
         {
             // Cutting records off the end leaves a shorter chain that is valid in itself.
-            Scalar(db, "DROP TRIGGER \"AuditRecords_no_delete\"");
-            Scalar(db, $"DELETE FROM AuditRecords WHERE Sequence = {last}");
+            DropAppendOnlyTriggers(db);
+            Scalar(db, $"DELETE FROM \"AuditRecords\" WHERE \"Sequence\" = {last}");
         }
         (exit, output) = await Run(null, "audit", "verify");
         Assert.Equal(0, exit);
@@ -218,18 +273,20 @@ public sealed class CliTests : IDisposable
         Assert.Contains("截短", output);
     }
 
-    [Fact]
-    public async Task AuditVerify_RecordsReordered_NamesTheFirstOutOfPlace()
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AuditVerify_RecordsReordered_NamesTheFirstOutOfPlace(DbProvider provider)
     {
+        Use(provider);
         var (exit, output) = await Run(null, "organizations", "import", WriteCsv("orgs.csv", Organizations));
         Assert.True(exit == 0, output);
         using (var db = Open())
         {
             // Swap records 2 and 3 (sequence numbers and all), as someone reordering history would.
-            Scalar(db, "DROP TRIGGER \"AuditRecords_no_update\"");
-            Scalar(db, "UPDATE AuditRecords SET Sequence = -2 WHERE Sequence = 2");
-            Scalar(db, "UPDATE AuditRecords SET Sequence = 2 WHERE Sequence = 3");
-            Scalar(db, "UPDATE AuditRecords SET Sequence = 3 WHERE Sequence = -2");
+            DropAppendOnlyTriggers(db);
+            Scalar(db, "UPDATE \"AuditRecords\" SET \"Sequence\" = -2 WHERE \"Sequence\" = 2");
+            Scalar(db, "UPDATE \"AuditRecords\" SET \"Sequence\" = 2 WHERE \"Sequence\" = 3");
+            Scalar(db, "UPDATE \"AuditRecords\" SET \"Sequence\" = 3 WHERE \"Sequence\" = -2");
         }
         (exit, output) = await Run(null, "audit", "verify");
         Assert.Equal(1, exit);

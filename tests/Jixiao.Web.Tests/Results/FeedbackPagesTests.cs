@@ -30,10 +30,11 @@ public sealed class FeedbackPagesTests(AppFixture fixture) : IClassFixture<AppFi
     private static string Version(string html) =>
         System.Text.RegularExpressions.Regex.Match(html, "name=\"Version\" value=\"(\\d+)\"").Groups[1].Value;
 
-    [Fact]
-    public async Task DraftSendRectifyReturnAccept_ThroughThePages()
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task DraftSendRectifyReturnAccept_ThroughThePages(DbProvider provider)
     {
-        var app = fixture.For(DbProvider.Sqlite);
+        var app = fixture.For(provider);
         long sourceId;
         {
             var s = app.Factory.Services;
