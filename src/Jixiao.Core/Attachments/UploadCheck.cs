@@ -42,15 +42,30 @@ public static class UploadCheck
 
     public static string AllowedText => "PDF、Word（.doc/.docx）、Excel（.xls/.xlsx）、JPG、PNG";
 
-    public static CheckedUpload Check(string? fileName, byte[] data, long maxBytes = DefaultMaxBytes)
+    /// <summary>Official documents (公文, e.g. a county's filed implementation rules): PDF, Word and OFD (GB/T 33190, a ZIP package).</summary>
+    public static readonly IReadOnlyDictionary<string, (string ContentType, byte[] Magic)> Documents = new Dictionary<string, (string, byte[])>
+    {
+        [".pdf"] = ("application/pdf", Pdf),
+        [".docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", Zip),
+        [".doc"] = ("application/msword", Ole),
+        [".ofd"] = ("application/ofd", Zip),
+    };
+
+    public static string DocumentsText => "PDF、Word（.doc/.docx）、OFD";
+
+    public static CheckedUpload Check(string? fileName, byte[] data, long maxBytes = DefaultMaxBytes) => Check(fileName, data, Allowed, AllowedText, maxBytes);
+
+    /// <summary>The same checks against another set of allowed types (e.g. <see cref="Documents"/>).</summary>
+    public static CheckedUpload Check(string? fileName, byte[] data, IReadOnlyDictionary<string, (string ContentType, byte[] Magic)> allowed,
+        string allowedText, long maxBytes = DefaultMaxBytes)
     {
         var name = CleanName(fileName);
         if (data.Length == 0) throw new DomainException($"文件“{name}”是空文件，请重新选择。");
         if (data.Length > maxBytes)
             throw new DomainException($"文件“{name}”大小为{data.Length / 1024.0 / 1024.0:0.#}MB，超过{maxBytes / 1024 / 1024}MB的上限：请压缩或拆分后上传。");
         var ext = Path.GetExtension(name).ToLowerInvariant();
-        if (!Allowed.TryGetValue(ext, out var type))
-            throw new DomainException($"文件“{name}”的类型不允许上传：只接受{AllowedText}。");
+        if (!allowed.TryGetValue(ext, out var type))
+            throw new DomainException($"文件“{name}”的类型不允许上传：只接受{allowedText}。");
         if (!data.AsSpan().StartsWith(type.Magic))
             throw new DomainException($"文件“{name}”的内容与扩展名“{ext}”不符（可能已损坏或被改名），请上传原始文件。");
         var stored = $"{Guid.NewGuid():N}{ext}";

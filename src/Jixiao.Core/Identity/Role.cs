@@ -55,6 +55,8 @@ public enum Permission
     ViewBudgetLinkage,
     /// <summary>人大报告: the annual report to the People's Congress (finance sections, audit office, 人大).</summary>
     ViewCongressReport,
+    /// <summary>规则备案: county implementation rules filed with the city (performance sections of both, audit office).</summary>
+    ViewFilings,
 }
 
 public static class Roles
@@ -101,13 +103,13 @@ public static class Roles
         Role.AuditAdmin => permission is Permission.ReadAuditLog,
         Role.PerformanceSection => permission is Permission.UseBusinessArea or Permission.ViewRuleSets
             or Permission.EditRuleSets or Permission.ViewOrganizations or Permission.ViewThirdParties or Permission.ManageThirdParties
-            or Permission.ImportPayments or Permission.ViewBudgetLinkage or Permission.ViewCongressReport,
+            or Permission.ImportPayments or Permission.ViewBudgetLinkage or Permission.ViewCongressReport or Permission.ViewFilings,
         Role.BudgetSection => permission is Permission.UseBusinessArea or Permission.ViewRuleSets or Permission.ViewOrganizations
             or Permission.ApproveGoals or Permission.ViewThirdParties or Permission.ImportPayments or Permission.ViewBudgetLinkage
             or Permission.ViewCongressReport,
         Role.Department => permission is Permission.UseBusinessArea or Permission.ViewRuleSets or Permission.ViewOrganizations or Permission.ViewThirdParties,
         Role.AuditOffice => permission is Permission.UseBusinessArea or Permission.ViewRuleSets or Permission.ViewOrganizations or Permission.ViewThirdParties
-            or Permission.ViewBudgetLinkage or Permission.ViewCongressReport,
+            or Permission.ViewBudgetLinkage or Permission.ViewCongressReport or Permission.ViewFilings,
         Role.PeoplesCongress => permission is Permission.UseBusinessArea or Permission.ViewRuleSets or Permission.ViewOrganizations
             or Permission.ViewCongressReport,
         Role.BudgetUnit => permission is Permission.UseBusinessArea or Permission.ViewRuleSets or Permission.ViewOrganizations,

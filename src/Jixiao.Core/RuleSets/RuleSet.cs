@@ -65,6 +65,37 @@ public static class RuleSetDiff
             .ToList();
     }
 
+    /// <summary>One rule item of two rule sets side by side; <see cref="Changed"/> when they differ (numbers compared by value: 85 = 85.0).</summary>
+    public sealed record Row(string Path, string? Left, string? Right, bool Changed);
+
+    /// <summary>
+    /// Every rule item of <paramref name="left"/> and <paramref name="right"/> in document order (the left's items, then items only the right
+    /// has), for a side-by-side table such as a county's filed rules against the city's (Art. 38).
+    /// </summary>
+    public static IReadOnlyList<Row> SideBySide(RuleSetContent left, RuleSetContent right)
+    {
+        var a = Flatten(JsonNode.Parse(left.ToJson()));
+        var b = Flatten(JsonNode.Parse(right.ToJson()));
+        return a.Keys.Concat(b.Keys.Where(k => !a.ContainsKey(k)))
+            .Select(k =>
+            {
+                var l = a.GetValueOrDefault(k);
+                var r = b.GetValueOrDefault(k);
+                return new Row(k, l, r, !SameValue(a.ContainsKey(k), l, b.ContainsKey(k), r));
+            })
+            .ToList();
+    }
+
+    private static bool SameValue(bool hasLeft, string? left, bool hasRight, string? right)
+    {
+        if (hasLeft != hasRight) return false;
+        if (left == right) return true;
+        const System.Globalization.NumberStyles Number = System.Globalization.NumberStyles.Float;
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        return left is not null && right is not null && !left.StartsWith('"') && !right.StartsWith('"')
+            && decimal.TryParse(left, Number, inv, out var x) && decimal.TryParse(right, Number, inv, out var y) && x == y;
+    }
+
     /// <summary>Chinese text stays readable in the history (the default encoder writes \uXXXX escapes).</summary>
     private static readonly System.Text.Json.JsonSerializerOptions Readable = new()
     {

@@ -125,7 +125,7 @@ public static class DemoData
         var perfUser = await db.Users.FirstAsync(u => u.UserName == "perf", ct);
         db.Todos.Add(new Todo(city.Id, year, $"核定{year}年度预算绩效管理规则（等级分数线、预警阈值、考核评分表）", "/RuleSets", "RuleSet", $"{city.Id}/{year}",
             now, now.AddDays(14), perfUser.Id, null, null));
-        db.Todos.Add(new Todo(luzhou.Id, year, $"将潞州区{year}年度实施细则报市财政局备案（第三十八条）", "/RuleSets", "Filing", $"{luzhou.Id}/{year}",
+        db.Todos.Add(new Todo(luzhou.Id, year, $"将潞州区{year}年度实施细则报市财政局备案（第三十八条）", "/Filings/Submit", "Filing", $"{luzhou.Id}/{year}",
             now, now.AddDays(30), null, luzhouPerf!.Id, Role.PerformanceSection));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -141,6 +141,8 @@ public static class DemoData
         await DemoResults.SeedAsync(contextFor, contextAt, time, year - 1, ct);
         await DemoDisclosure.SeedAsync(contextFor, cipher, year, ct);
         await DemoBudgetLinkage.SeedAsync(contextFor, year - 1, ct);
+        await DemoFiscalEvaluations.SeedAsync(contextFor, year - 1, ct);
+        await DemoFilings.SeedAsync(contextFor, year, ct);
     }
 
     private static async Task<T> Add<T>(JixiaoDbContext db, T entity, CancellationToken ct) where T : class
