@@ -184,6 +184,9 @@ public sealed class BudgetLinkageService(JixiaoDbContext db, RuleSetService rule
         ["amount"] = ["amount", "cur_amt", "金额", "金额（元）", "金额(元)"],
     };
 
+    /// <summary>The largest transfer payment accepted (yuan, exclusive): 1万亿元, as for payments; the column holds 18 digits.</summary>
+    public const decimal MaxTransferAmount = 1_000_000_000_000m;
+
     /// <summary>Enters or updates transfer payments: all rows are checked first; any error changes nothing. Re-sending the same rows changes nothing.</summary>
     public async Task<TransferPaymentImportResult> SaveTransferPaymentsAsync(IReadOnlyList<TransferPaymentInput> rows, Caller caller, int firstRowNumber = 1,
         CancellationToken ct = default)
@@ -204,6 +207,11 @@ public sealed class BudgetLinkageService(JixiaoDbContext db, RuleSetService rule
             if (code.Length is 0 or > 40) { errors.Add(new(n, "tp_code", "项目代码不能为空，且不超过40字。")); continue; }
             if (r.Name.Trim().Length is 0 or > 200) { errors.Add(new(n, "tp_name", "项目名称不能为空，且不超过200字。")); continue; }
             if (r.Amount < 0m) { errors.Add(new(n, "amount", "金额不能为负数。")); continue; }
+            if (r.Amount >= MaxTransferAmount || decimal.Round(r.Amount, 2) != r.Amount)
+            {
+                errors.Add(new(n, "amount", "金额超出范围：应为以元为单位、最多两位小数、小于1万亿元的金额。"));
+                continue;
+            }
             if (!seen.Add((county, r.FiscalYear, code))) { errors.Add(new(n, "tp_code", $"同一县区、年度的项目代码“{code}”重复。")); continue; }
             valid.Add((county, r with { Code = code }));
         }
@@ -238,13 +246,24 @@ public sealed class BudgetLinkageService(JixiaoDbContext db, RuleSetService rule
         await file.CopyToAsync(buffer, ct);
         buffer.Position = 0;
         var table = new List<string[]>();
-        if (XlsxTable.HasZipSignature(buffer.GetBuffer().AsSpan(0, (int)Math.Min(4, buffer.Length))))
+        var isZip = XlsxTable.HasZipSignature(buffer.GetBuffer().AsSpan(0, (int)Math.Min(4, buffer.Length)));
+        // The content must be what the name says: a text renamed .xlsx (or a workbook renamed .csv) is refused, not guessed at.
+        var ext = Path.GetExtension(fileName ?? "").ToLowerInvariant();
+        if (buffer.Length == 0) throw new DomainException("文件为空。");
+        if (ext is not ("" or ".csv" or ".xlsx")) throw new DomainException("只接受 Excel 工作簿（.xlsx）或 CSV 文件。");
+        if (ext == ".xlsx" && !isZip)
+            throw new DomainException("文件内容不是 Excel（.xlsx）格式，可能是改了扩展名的其他文件。请在 Excel 中“另存为 Excel 工作簿（.xlsx）”后再导入。");
+        if (ext == ".csv" && isZip) throw new DomainException("文件内容是 Excel 工作簿，不是 CSV：请把扩展名改为 .xlsx，或在 Excel 中“另存为 CSV”。");
+        if (isZip)
         {
+            List<XlsxRow> sheet;
             try
             {
-                foreach (var row in XlsxTable.Read(buffer)) table.Add(row.Cells.Select(c => c.Text).ToArray());
+                sheet = XlsxTable.Read(buffer);
             }
             catch (XlsxFormatException e) { throw new DomainException(e.Message); }
+            if (XlsxTable.FormulaErrors(sheet) is { Count: > 0 } formulas) return new(0, 0, 0, formulas);
+            foreach (var row in sheet) table.Add(row.Cells.Select(c => c.Text).ToArray());
         }
         else
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using Jixiao.Core.Common;
 
 namespace Jixiao.Core.Disclosure;
 
@@ -24,8 +25,7 @@ public static class OpenDataCsv
 
     public static string Cell(string? value)
     {
-        value ??= "";
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        value = FormulaText.Defuse(value ?? "");
         return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 

@@ -354,7 +354,7 @@ public sealed partial class GoalExcelService(JixiaoDbContext db, GoalService goa
     }
 
     /// <summary>Undoes the quote the exports put before text that starts like a formula.</summary>
-    private static string Unescape(string s) => s.Length > 1 && s[0] == '\'' && s[1] is '=' or '+' or '-' or '@' ? s[1..] : s;
+    private static string Unescape(string s) => FormulaText.Restore(s);
 
     private static bool HasIndicator(Line l) =>
         new[] { "Level1", "Level2", "Name", "Comparison", "Value", "Unit", "Weight", "ScoringStandard", "Basis", "Remark", "Direction" }

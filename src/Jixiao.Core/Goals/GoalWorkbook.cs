@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Jixiao.Core.Common;
 using Jixiao.Core.Indicators;
 
 namespace Jixiao.Core.Goals;
@@ -183,7 +184,7 @@ public static class GoalWorkbook
     }
 
     /// <summary>Text a spreadsheet would take as a formula gets a leading quote, as the list exports do.</summary>
-    internal static string Escape(string s) => s.Length > 0 && s[0] is '=' or '+' or '-' or '@' ? "'" + s : s;
+    internal static string Escape(string s) => FormulaText.Defuse(s);
 
     /// <summary>Cells, merges and row heights of one sheet, written with the stylesheet below (also used by the monitoring table).</summary>
     internal sealed class SheetBuilder

@@ -1,19 +1,27 @@
 using System.Text;
+using Jixiao.Core.Common;
 
 namespace Jixiao.Core.Imports;
 
 /// <summary>
 /// Reads CSV as Chinese Excel and finance systems save it: UTF-8 with or without BOM, or GBK/GB18030;
-/// RFC 4180 quoting. Rows are streamed, so large files are never held whole in memory.
+/// RFC 4180 quoting. Rows are streamed, so large files are never held whole in memory. Decoding is strict: a byte
+/// sequence that is valid in neither encoding (a damaged file, UTF-16 text, a binary renamed to .csv) is refused with
+/// <see cref="UndecodableMessage"/> instead of being stored as replacement characters.
 /// </summary>
 public static class CsvTable
 {
     static CsvTable() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    /// <summary>Picks UTF-8 when the sample is valid UTF-8 (or has a BOM), else GB18030.</summary>
+    public const string UndecodableMessage =
+        "文件中有无法识别的字符（不是 UTF-8 或 GBK 编码的文本，可能已损坏或不是 CSV 文件），未导入任何数据。请在 Excel 中“另存为 CSV UTF-8”后再导入。";
+
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, true);
+
+    /// <summary>Picks UTF-8 when the sample is valid UTF-8 (or has a BOM), else GB18030; both strict (invalid bytes throw).</summary>
     public static Encoding DetectEncoding(ReadOnlySpan<byte> sample)
     {
-        if (sample.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return new UTF8Encoding(false);
+        if (sample.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return StrictUtf8;
         var strict = new UTF8Encoding(false, true);
         // A sample may cut a multi-byte character at its end: ignore up to 3 trailing bytes.
         for (var cut = 0; cut <= Math.Min(3, sample.Length); cut++)
@@ -21,13 +29,13 @@ public static class CsvTable
             try
             {
                 strict.GetCharCount(sample[..^cut]);
-                return new UTF8Encoding(false);
+                return StrictUtf8;
             }
             catch (DecoderFallbackException)
             {
             }
         }
-        return Encoding.GetEncoding("GB18030");
+        return Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
     }
 
     public static async IAsyncEnumerable<string[]> ReadAsync(Stream stream, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
@@ -45,7 +53,7 @@ public static class CsvTable
             // A forward-only stream (a request body, standard input) cannot be rewound: read the sample again, then the rest.
             buffered = new PrefixedStream(sample.AsMemory(0, read), stream);
         }
-        var encoding = read > 0 ? DetectEncoding(sample.AsSpan(0, read)) : new UTF8Encoding(false);
+        var encoding = read > 0 ? DetectEncoding(sample.AsSpan(0, read)) : StrictUtf8;
         using var reader = new StreamReader(buffered, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         var fields = new List<string>();
         var field = new StringBuilder();
@@ -54,7 +62,7 @@ public static class CsvTable
         var buffer = new char[1 << 14];
         int n;
         var pendingQuote = false;
-        while ((n = await reader.ReadAsync(buffer, ct)) > 0)
+        while ((n = await ReadStrictAsync(reader, buffer, ct)) > 0)
         {
             for (var i = 0; i < n; i++)
             {
@@ -106,6 +114,19 @@ public static class CsvTable
         {
             fields.Add(field.ToString());
             yield return fields.ToArray();
+        }
+    }
+
+    /// <summary>A read whose undecodable bytes become the Chinese refusal (an iterator cannot catch around its yields).</summary>
+    private static async ValueTask<int> ReadStrictAsync(StreamReader reader, char[] buffer, CancellationToken ct)
+    {
+        try
+        {
+            return await reader.ReadAsync(buffer, ct);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new DomainException(UndecodableMessage);
         }
     }
 }

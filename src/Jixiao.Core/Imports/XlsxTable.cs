@@ -127,6 +127,28 @@ public static class XlsxTable
         return raw;
     }
 
+    public const string FormulaMessage = "单元格是公式。请在 Excel 中复制后“选择性粘贴—数值”，再导入。";
+
+    /// <summary>
+    /// Every formula cell of the rows as an import error, named by its header (the first row) or its column letter: an import
+    /// refuses formulas rather than trusting the cached value Excel (or whoever wrote the file) put beside them.
+    /// </summary>
+    public static List<ImportError> FormulaErrors(IReadOnlyList<XlsxRow> rows)
+    {
+        var errors = new List<ImportError>();
+        var header = rows.Count > 0 ? rows[0].Cells : [];
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < row.Cells.Count; c++)
+            {
+                if (!row.Cells[c].IsFormula) continue;
+                var name = c < header.Count && header[c].Text.Trim().Length > 0 && row != rows[0] ? header[c].Text.Trim() : ColumnName(c);
+                errors.Add(new ImportError(row.Number, name, FormulaMessage));
+            }
+        }
+        return errors;
+    }
+
     /// <summary>"C12" → 2; "AA3" → 26.</summary>
     public static int ColumnIndex(string reference)
     {

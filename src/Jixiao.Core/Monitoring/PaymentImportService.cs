@@ -137,6 +137,7 @@ public sealed class PaymentImportService(JixiaoDbContext db)
             {
                 return Failed(new(0, null, e.Message));
             }
+            if (XlsxTable.FormulaErrors(table) is { Count: > 0 } formulas) return Failed(formulas.Take(MaxErrors).ToList(), formulas.Count, []);
             rows = _ => ListRows(table.Select(r => new SourceRow(r.Number, r.Cells.Select(c => c.Text).ToArray())));
         }
         else

@@ -1,4 +1,5 @@
 using System.Data;
+using Jixiao.Core.Common;
 using Microsoft.AspNetCore.Mvc;
 using MiniExcelLibs;
 
@@ -30,8 +31,7 @@ public static class XlsxExport
     public static object Cell(object? value) => value switch
     {
         null => DBNull.Value,
-        string s when s.Length > 0 && s[0] is '=' or '+' or '-' or '@' => "'" + s,
-        string s => s,
+        string s => FormulaText.Defuse(s),
         _ => value,
     };
 }
