@@ -75,6 +75,9 @@ public sealed class FilingApiTests(AppFixture fixture) : IClassFixture<AppFixtur
         Assert.Equal("等级分数线 · 良（不低于）", (string)changed[0]!["label"]!);
         Assert.Equal(("80", "85"), ((string)changed[0]!["city"]!, (string)changed[0]!["county"]!));
         Assert.True(filed["differences"]!.AsArray().Count > 40);
+        // Every rule item has its Chinese name (RuleSetLabels), not the JSON path.
+        Assert.Empty(filed["differences"]!.AsArray().SelectMany(d => System.Text.RegularExpressions.Regex.Matches(((string)d!["label"]!).Replace("PEFA PI-8", ""), "[A-Za-z]{3,}"))
+            .Select(m => m.Value).Distinct().Order());
         Assert.Equal(["Submit", "File"], filed["history"]!.AsArray().Select(h => (string)h!["action"]!).ToArray());
         Assert.Empty(filed["actions"]!.AsArray());
 
