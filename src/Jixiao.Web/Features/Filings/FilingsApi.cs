@@ -38,9 +38,9 @@ public sealed record FilingResponse(long Id, long RegionId, string RegionName, l
     }
 }
 
-public sealed record FileRequest(int Version, string? Comment);
+public sealed record FileRequest(int Version, string? Comment = null);
 
-public sealed record ReturnFilingRequest(int Version, string? Comments);
+public sealed record ReturnFilingRequest(int Version, string? Comments = null);
 
 /// <summary>规则备案 (Art. 38): /filings.</summary>
 public static class FilingsApi

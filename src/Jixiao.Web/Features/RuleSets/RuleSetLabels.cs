@@ -67,6 +67,10 @@ public static partial class RuleSetLabels
         ["name"] = "名称",
         ["points"] = "分值",
         ["isDeduction"] = "扣分项",
+        ["keyFramework"] = "重点评价参考指标体系",
+        ["departmentKeyFramework"] = "部门整体支出重点评价参考指标体系",
+        ["level1"] = "一级指标",
+        ["level2"] = "二级指标",
         ["fiscalOperation"] = "财政运行综合绩效评价",
         ["indicators"] = "评价指标",
         ["dimension"] = "评价维度",
@@ -86,7 +90,8 @@ public static partial class RuleSetLabels
         var m = IndexedSegment().Match(segment);
         if (!m.Success) return Segments.GetValueOrDefault(segment, segment);
         var name = Segments.GetValueOrDefault(m.Groups[1].Value, m.Groups[1].Value);
-        return string.Concat(name, m.Groups[2].Captures.Select(c => $" 第{int.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture) + 1}项"));
+        // string.Concat(string, IEnumerable) would print the enumerable's type name: join the indexes first.
+        return name + string.Concat(m.Groups[2].Captures.Select(c => $" 第{int.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture) + 1}项"));
     }
 
     /// <summary>A JSON value of the diff as plain text ("\"Mean\"" → 算术平均).</summary>
