@@ -131,3 +131,46 @@ public sealed partial class AppraisalPagesTests(AppFixture fixture) : IClassFixt
     private static long SheetLink(string html, string subject) =>
         long.Parse(Regex.Match(html, $"/Appraisals/Sheet\\?id=(\\d+)\"[^>]*>{subject}<").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>The rule-set edit form carries the appraisal sub-items and the county sheet through a save.</summary>
+public sealed partial class AppraisalRuleSetEditTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task EditForm_PostedBackUnchanged_KeepsSubItems(DbProvider provider)
+    {
+        var app = fixture.For(provider);
+        using var perf = new BrowserSession(app.Factory);
+        await perf.LogInAsync("perf");
+        using var page = await perf.GetAsync("/RuleSets/Edit");
+        var html = await page.Content.ReadAsStringAsync();
+        var form = new Dictionary<string, string>();
+        foreach (Match m in InputTag().Matches(html))
+        {
+            var name = NameAttr().Match(m.Value);
+            if (!name.Success || m.Value.Contains("type=\"checkbox\"", StringComparison.Ordinal) && !m.Value.Contains("checked", StringComparison.Ordinal)) continue;
+            var value = ValueAttr().Match(m.Value);
+            form.TryAdd(System.Net.WebUtility.HtmlDecode(name.Groups[1].Value), value.Success ? System.Net.WebUtility.HtmlDecode(value.Groups[1].Value) : "");
+        }
+        form["Rules.Evaluation.ExpertAggregation"] = "Mean";
+        form["Rules.Appraisal.Items[0].SubItems[0].Points"] = "6";
+        form["Rules.Appraisal.Items[0].SubItems[1].Points"] = "4";
+        using var saved = await perf.PostFormAsync("/RuleSets/Edit", form);
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, $"save: {(int)saved.StatusCode} {Regex.Match(await BrowserSession.TextOf(saved), "alert-danger[\\s\\S]{0,800}").Value}");
+
+        var current = await app.GetJsonAsync("perf", "/api/v1/rule-sets/current");
+        var appraisal = current["content"]!["appraisal"]!;
+        Assert.Equal(6m, (decimal)appraisal["items"]![0]!["subItems"]![0]!["points"]!);
+        Assert.Equal("GoalsOnTime", (string)appraisal["items"]![1]!["subItems"]![0]!["measure"]!);
+        Assert.Contains(appraisal["countyItems"]![0]!["subItems"]!.AsArray(), s => (string)s!["name"]! == "对下指导");
+    }
+
+    [GeneratedRegex("<input[^>]*>")]
+    private static partial Regex InputTag();
+
+    [GeneratedRegex("name=\"([^\"]*)\"")]
+    private static partial Regex NameAttr();
+
+    [GeneratedRegex("value=\"([^\"]*)\"")]
+    private static partial Regex ValueAttr();
+}
