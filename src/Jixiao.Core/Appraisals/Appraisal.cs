@@ -442,6 +442,9 @@ public sealed class AppraisalLine
         else
         {
             value = score ?? SelfValue ?? throw new DomainException($"“{Name}”没有自评得分，请填写复核得分。");
+            // A score shown to 4 decimals and posted back unchanged is the subject's score, not an adjustment.
+            if (SelfValue is { } proposed && Math.Round(value, 4, MidpointRounding.AwayFromZero) == Math.Round(proposed, 4, MidpointRounding.AwayFromZero))
+                value = proposed;
             AppraisalScoring.CheckEntered(value, Points, Name);
         }
         var differs = (SelfValue is { } self && value != self) || (ComputedScore is { } computed && value != computed);

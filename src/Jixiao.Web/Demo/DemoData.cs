@@ -142,6 +142,7 @@ public static class DemoData
         await DemoDisclosure.SeedAsync(contextFor, cipher, year, ct);
         await DemoBudgetLinkage.SeedAsync(contextFor, year - 1, ct);
         await DemoFiscalEvaluations.SeedAsync(contextFor, year - 1, ct);
+        await DemoAppraisals.SeedAsync(contextFor, year - 1, ct);
         await DemoFilings.SeedAsync(contextFor, year, ct);
     }
 
