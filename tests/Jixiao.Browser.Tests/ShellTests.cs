@@ -48,7 +48,7 @@ public sealed class ShellTests(BrowserFixture browser)
 
         await Expect(page.Locator("h1")).ToContainTextAsync("工作台");
         var nav = await BrowserFixture.NavigationAsync(page);
-        Assert.Equal(["工作台", "我的待办", "项目与目标", "事前绩效评估", "支付明细", "导入支付明细", "监控轮次", "预警", "监控看板", "绩效自评", "重点评价", "评价结果", "反馈与整改", "信息公开", "预算挂钩", "人大报告", "指标库", "专家库", "第三方机构库", "规则设置", "组织机构"], nav);
+        Assert.Equal(["工作台", "我的待办", "项目与目标", "事前绩效评估", "支付明细", "导入支付明细", "监控轮次", "预警", "监控看板", "绩效自评", "重点评价", "评价结果", "反馈与整改", "信息公开", "预算挂钩", "人大报告", "财政运行评价", "指标库", "专家库", "第三方机构库", "规则设置", "组织机构"], nav);
         Assert.DoesNotContain("用户账号", nav);
         Assert.DoesNotContain("安全策略", nav);
         Assert.DoesNotContain("审计日志", nav);

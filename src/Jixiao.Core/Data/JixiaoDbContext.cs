@@ -74,6 +74,10 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, I
     public DbSet<Evaluations.KeyEvaluationScorer> KeyEvaluationScorers => Set<Evaluations.KeyEvaluationScorer>();
     public DbSet<Evaluations.ReEvaluation> ReEvaluations => Set<Evaluations.ReEvaluation>();
     public DbSet<Evaluations.ReEvaluationItem> ReEvaluationItems => Set<Evaluations.ReEvaluationItem>();
+    public DbSet<Appraisals.AppraisalRound> AppraisalRounds => Set<Appraisals.AppraisalRound>();
+    public DbSet<Appraisals.AppraisalSheet> AppraisalSheets => Set<Appraisals.AppraisalSheet>();
+    public DbSet<Appraisals.AppraisalLine> AppraisalLines => Set<Appraisals.AppraisalLine>();
+    public DbSet<Appraisals.AppraisalFollowUp> AppraisalFollowUps => Set<Appraisals.AppraisalFollowUp>();
     public DbSet<Results.FeedbackLetter> FeedbackLetters => Set<Results.FeedbackLetter>();
     public DbSet<Results.Rectification> Rectifications => Set<Results.Rectification>();
     public DbSet<Results.RectificationItem> RectificationItems => Set<Results.RectificationItem>();
@@ -84,6 +88,8 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, I
     public DbSet<BudgetLinkage.BudgetLinkageDecision> BudgetLinkageDecisions => Set<BudgetLinkage.BudgetLinkageDecision>();
     public DbSet<BudgetLinkage.TransferPayment> TransferPayments => Set<BudgetLinkage.TransferPayment>();
     public DbSet<BudgetLinkage.CongressReport> CongressReports => Set<BudgetLinkage.CongressReport>();
+    public DbSet<FiscalEvaluations.FiscalEvaluation> FiscalEvaluations => Set<FiscalEvaluations.FiscalEvaluation>();
+    public DbSet<FiscalEvaluations.FiscalEvaluationSheet> FiscalEvaluationSheets => Set<FiscalEvaluations.FiscalEvaluationSheet>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Jixiao.Core.Appraisals;
 
 namespace Jixiao.Core.RuleSets;
 
@@ -27,6 +28,8 @@ public sealed class RuleSetContent
 
     public DisclosureRules Disclosure { get; set; } = new();
 
+    public FiscalOperationRules FiscalOperation { get; set; } = new();
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -36,8 +39,13 @@ public sealed class RuleSetContent
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    public static RuleSetContent FromJson(string json) =>
-        JsonSerializer.Deserialize<RuleSetContent>(json, Json) ?? throw new InvalidOperationException("empty rule set");
+    public static RuleSetContent FromJson(string json)
+    {
+        var c = JsonSerializer.Deserialize<RuleSetContent>(json, Json) ?? throw new InvalidOperationException("empty rule set");
+        c.Appraisal ??= new();
+        c.Appraisal.FillDefaults();
+        return c;
+    }
 
     public RuleSetContent Clone() => FromJson(ToJson());
 }
@@ -306,30 +314,138 @@ public sealed class ResultRules
     public int CancelAfterPoorYears { get; set; } = 2;
 }
 
-/// <summary>Yearly appraisal score sheet (RULES §8).</summary>
+/// <summary>
+/// Yearly appraisal score sheets (RULES §8, Art. 10 and 36): <see cref="Items"/> for the city's (or county's) budget departments,
+/// <see cref="CountyItems"/> for the county/district finance bureaus below; each item's sub-items carry its points and scoring standard.
+/// </summary>
 public sealed class AppraisalRules
 {
-    public List<AppraisalItem> Items { get; set; } =
-    [
-        new() { Code = "Foundation", Name = "基础工作管理", Points = 10m },
-        new() { Code = "GoalManagement", Name = "绩效目标管理", Points = 20m },
-        new() { Code = "Monitoring", Name = "绩效跟踪监控", Points = 15m },
-        new() { Code = "Evaluation", Name = "绩效评价实施", Points = 20m },
-        new() { Code = "ResultApplication", Name = "评价结果应用", Points = 20m },
-        new() { Code = "Innovation", Name = "绩效管理创新", Points = 5m },
-        new() { Code = "Supervision", Name = "监督发现问题", Points = 10m, IsDeduction = true },
-    ];
+    /// <summary>The department sheet (部门考核评分表).</summary>
+    public List<AppraisalItem> Items { get; set; } = DepartmentDefaults();
+
+    /// <summary>The county finance bureau sheet (县级财政部门考核评分表).</summary>
+    public List<AppraisalItem> CountyItems { get; set; } = CountyDefaults();
 
     /// <summary>Points deducted per supervision finding, from the deduction item, not below 0.</summary>
     public decimal DeductionPerFinding { get; set; } = 2m;
+
+    /// <summary>The sheet of a kind of subject.</summary>
+    public List<AppraisalItem> SheetFor(bool county) => county ? CountyItems : Items;
+
+    /// <summary>
+    /// A rule set stored before the sub-items existed: an item without sub-items takes the default sub-items of its code when their points
+    /// still add up to the item's, else one reviewer-scored sub-item of the whole item; a missing county sheet takes the defaults.
+    /// </summary>
+    public void FillDefaults()
+    {
+        Items ??= DepartmentDefaults();
+        CountyItems ??= CountyDefaults();
+        Fill(Items, DepartmentDefaults());
+        Fill(CountyItems, CountyDefaults());
+    }
+
+    private static void Fill(List<AppraisalItem> items, List<AppraisalItem> defaults)
+    {
+        foreach (var item in items)
+        {
+            item.SubItems ??= [];
+            if (item.SubItems.Count > 0) continue;
+            var d = defaults.FirstOrDefault(x => x.Code == item.Code);
+            item.SubItems = d is not null && d.SubItems.Sum(x => x.Points) == item.Points
+                ? d.SubItems
+                : [new() { Code = item.Code, Name = item.Name, Points = item.Points, Standard = "由考核组根据工作开展情况评分。" }];
+        }
+    }
+
+    private static AppraisalSubItem S(string code, string name, decimal points, string standard, string? measure = null) =>
+        new() { Code = code, Name = name, Points = points, Standard = standard, Measure = measure };
+
+    private static AppraisalItem I(string code, string name, decimal points, params AppraisalSubItem[] subItems) =>
+        new() { Code = code, Name = name, Points = points, SubItems = [.. subItems] };
+
+    private static AppraisalItem Supervision() => new()
+    {
+        Code = "Supervision",
+        Name = "监督发现问题",
+        Points = 10m,
+        IsDeduction = true,
+        SubItems = [S("SupervisionFindings", "审计、人大、纪检监察等监督发现的绩效管理问题", 10m, "每发现一个问题按规则扣分，扣完为止。")],
+    };
+
+    public static List<AppraisalItem> DepartmentDefaults() =>
+    [
+        I("Foundation", "基础工作管理", 10m,
+            S("Organisation", "组织机构与制度建设", 5m, "明确绩效管理牵头科室和专人，制定本部门绩效管理实施办法，得满分；缺一项扣2.5分。"),
+            S("Training", "培训与宣传", 5m, "组织本部门及所属单位绩效管理培训不少于1次且资料完整，得满分；未开展不得分。")),
+        I("GoalManagement", "绩效目标管理", 20m,
+            S("GoalsOnTime", "绩效目标按时申报", 10m, "得分 = 按申报截止时间提交的绩效目标数 ÷ 应申报数 × 分值。", MeasureCodes.GoalsOnTime),
+            S("GoalsQuality", "绩效目标编报质量", 10m, "得分 = （1 − 因质量问题被退回的绩效目标数 ÷ 已提交数）× 分值。", MeasureCodes.GoalsReturned)),
+        I("Monitoring", "绩效跟踪监控", 15m,
+            S("MonitoringCoverage", "绩效监控覆盖", 8m, "得分 = 报送绩效监控报告的项目数 ÷ 应监控项目数 × 分值。", MeasureCodes.MonitoringCoverage),
+            S("MonitoringOnTime", "监控报告按时报送", 7m, "得分 = 按时报送的监控报告数 ÷ 应报送数 × 分值。", MeasureCodes.MonitoringOnTime)),
+        I("Evaluation", "绩效评价实施", 20m,
+            S("SelfEvaluationCoverage", "绩效自评覆盖", 7m, "得分 = 已提交自评的项目数 ÷ 纳入自评任务的项目数 × 分值。", MeasureCodes.SelfEvaluationCoverage),
+            S("SelfEvaluationOnTime", "绩效自评按时完成", 6m, "得分 = 按期提交的自评表数 ÷ 应提交数 × 分值。", MeasureCodes.SelfEvaluationOnTime),
+            S("SelfEvaluationQuality", "自评质量（再评价差异）", 7m, "得分 = （1 − 再评价差异超过阈值的自评数 ÷ 被再评价数）× 分值。", MeasureCodes.ReEvaluationDifferences)),
+        I("ResultApplication", "评价结果应用", 20m,
+            S("RectificationOnTime", "问题整改按期完成", 10m, "得分 = 按期完成并通过验收的整改数 ÷ 应整改数 × 分值。", MeasureCodes.RectificationOnTime),
+            S("Publication", "绩效信息公开", 5m, "得分 = 已公开的绩效目标和评价结果数 ÷ 应公开数 × 分值。", MeasureCodes.PublishedShare),
+            S("BudgetUse", "结果与预算安排挂钩", 5m, "将评价结果作为本部门预算安排和政策调整的重要依据并有记录，得满分；否则酌情扣分。")),
+        I("Innovation", "绩效管理创新", 5m,
+            S("Practice", "创新做法与经验推广", 5m, "绩效管理工作有创新举措并被上级推广或媒体报道，得满分；有创新举措的酌情得分。")),
+        Supervision(),
+    ];
+
+    public static List<AppraisalItem> CountyDefaults() =>
+    [
+        I("Foundation", "基础工作管理", 10m,
+            S("Organisation", "组织机构与制度建设", 4m, "设立或明确绩效管理机构和专职人员，出台本级预算绩效管理实施细则并报市财政局备案，得满分；缺一项扣2分。"),
+            S("Training", "培训与宣传", 3m, "组织本级部门绩效管理培训不少于1次，得满分；未开展不得分。"),
+            S("Guidance", "对下指导", 3m, "对本级部门和乡镇开展绩效管理业务指导和督导检查并有记录，得满分；否则酌情扣分。")),
+        I("GoalManagement", "绩效目标管理", 20m,
+            S("GoalsOnTime", "绩效目标按时申报", 10m, "得分 = 按申报截止时间提交的绩效目标数 ÷ 应申报数 × 分值。", MeasureCodes.GoalsOnTime),
+            S("GoalsQuality", "绩效目标审核质量", 10m, "得分 = （1 − 因质量问题被退回的绩效目标数 ÷ 已提交数）× 分值。", MeasureCodes.GoalsReturned)),
+        I("Monitoring", "绩效跟踪监控", 15m,
+            S("MonitoringCoverage", "绩效监控覆盖", 8m, "得分 = 报送绩效监控报告的项目数 ÷ 应监控项目数 × 分值。", MeasureCodes.MonitoringCoverage),
+            S("MonitoringOnTime", "监控报告按时报送", 7m, "得分 = 按时报送的监控报告数 ÷ 应报送数 × 分值。", MeasureCodes.MonitoringOnTime)),
+        I("Evaluation", "绩效评价实施", 20m,
+            S("SelfEvaluationCoverage", "绩效自评覆盖", 7m, "得分 = 已提交自评的项目数 ÷ 纳入自评任务的项目数 × 分值。", MeasureCodes.SelfEvaluationCoverage),
+            S("SelfEvaluationOnTime", "绩效自评按时完成", 6m, "得分 = 按期提交的自评表数 ÷ 应提交数 × 分值。", MeasureCodes.SelfEvaluationOnTime),
+            S("SelfEvaluationQuality", "自评质量（再评价差异）", 7m, "得分 = （1 − 再评价差异超过阈值的自评数 ÷ 被再评价数）× 分值。", MeasureCodes.ReEvaluationDifferences)),
+        I("ResultApplication", "评价结果应用", 20m,
+            S("RectificationOnTime", "问题整改按期完成", 10m, "得分 = 按期完成并通过验收的整改数 ÷ 应整改数 × 分值。", MeasureCodes.RectificationOnTime),
+            S("Publication", "绩效信息公开", 5m, "得分 = 已公开的绩效目标和评价结果数 ÷ 应公开数 × 分值。", MeasureCodes.PublishedShare),
+            S("BudgetUse", "结果与预算安排挂钩", 5m, "建立评价结果与预算安排、政策调整挂钩机制并落实，得满分；否则酌情扣分。")),
+        I("Innovation", "绩效管理创新", 5m,
+            S("Practice", "创新做法与经验推广", 5m, "绩效管理工作有创新举措并被省、市推广，得满分；有创新举措的酌情得分。")),
+        Supervision(),
+    ];
 }
 
+/// <summary>One item of an appraisal score sheet (基础工作管理, 绩效目标管理, …); its sub-items' points add up to its points.</summary>
 public sealed class AppraisalItem
 {
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";
     public decimal Points { get; set; }
+
+    /// <summary>监督发现问题: points are deducted per finding, not below 0.</summary>
     public bool IsDeduction { get; set; }
+
+    public List<AppraisalSubItem> SubItems { get; set; } = [];
+}
+
+/// <summary>
+/// One sub-item of an appraisal item: points and scoring standard (评分标准); <see cref="Measure"/> names a
+/// <see cref="Appraisals.MeasureCodes"/> code when the system computes it, else the subject self-scores it and the reviewer checks.
+/// </summary>
+public sealed class AppraisalSubItem
+{
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public decimal Points { get; set; }
+    public string Standard { get; set; } = "";
+    public string? Measure { get; set; }
 }
 
 /// <summary>PEFA PI-8 coverage words for the public reports (RULES §10).</summary>

@@ -56,6 +56,8 @@ public sealed class RuleSetService(JixiaoDbContext db)
     /// <summary>Stores <paramref name="content"/> as the next version. Refused when someone saved since <paramref name="baseVersionNo"/>.</summary>
     public async Task<RuleSet> SaveNewVersionAsync(long regionId, int fiscalYear, int baseVersionNo, RuleSetContent content, string? comment, CancellationToken ct = default)
     {
+        content.Appraisal ??= new();
+        content.Appraisal.FillDefaults();
         var errors = RuleSetValidator.Validate(content);
         if (errors.Count > 0) throw new DomainException("规则有误，未保存。请按提示修改。", errors);
         if (fiscalYear is < 2000 or > 2100) throw new DomainException("预算年度无效。");

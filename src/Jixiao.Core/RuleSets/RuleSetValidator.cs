@@ -68,10 +68,41 @@ public static class RuleSetValidator
         if (a.Items.Count == 0 || a.Items.Sum(i => i.Points) != 100m || a.Items.Any(i => i.Points < 0m || string.IsNullOrWhiteSpace(i.Name)))
             Add("Appraisal.Items", $"考核评分表各项分值应不为负且合计100，现为{a.Items.Sum(i => i.Points)}。");
         if (a.DeductionPerFinding < 0m) Add("Appraisal", "每个问题扣分不能为负数。");
+        foreach (var (items, key, sheet) in new[] { (a.Items, "Appraisal.Items", "部门考核评分表"), (a.CountyItems, "Appraisal.CountyItems", "县级财政部门考核评分表") })
+        {
+            if (items is null || items.Count == 0)
+            {
+                Add(key, $"{sheet}至少应有一个评分项目。");
+                continue;
+            }
+            if (key == "Appraisal.CountyItems" && (items.Sum(i => i.Points) != 100m || items.Any(i => i.Points < 0m || string.IsNullOrWhiteSpace(i.Name))))
+                Add(key, $"{sheet}各项分值应不为负且合计100，现为{items.Sum(i => i.Points)}。");
+            var codes = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var item in items)
+            {
+                var subs = item.SubItems ?? [];
+                if (subs.Count == 0) Add(key, $"{sheet}“{item.Name}”至少应有一个子项。");
+                else if (subs.Sum(x => x.Points) != item.Points)
+                    Add(key, $"{sheet}“{item.Name}”各子项分值合计应等于该项分值{item.Points}，现为{subs.Sum(x => x.Points)}。");
+                foreach (var sub in subs)
+                {
+                    if (string.IsNullOrWhiteSpace(sub.Code) || string.IsNullOrWhiteSpace(sub.Name) || sub.Points < 0m)
+                        Add(key, $"{sheet}“{item.Name}”的子项应有代码、名称且分值不为负。");
+                    else if (!codes.Add(sub.Code)) Add(key, $"{sheet}子项代码“{sub.Code}”重复。");
+                    if (sub.Measure is { } code && !Appraisals.MeasureCodes.All.Contains(code))
+                        Add(key, $"{sheet}子项“{sub.Name}”的计算口径“{code}”不存在，应为系统可计算的指标之一或留空。");
+                    if (sub.Measure is not null && item.IsDeduction)
+                        Add(key, $"{sheet}扣分项“{item.Name}”的子项按问题个数扣分，不能设置计算口径。");
+                }
+            }
+        }
 
         var d = c.Disclosure;
         if (!(Share(d.PefaMostShare) && Share(d.PefaMajorityShare) && d.PefaMajorityShare < d.PefaMostShare))
             Add("Disclosure", "PEFA 覆盖比例应满足 0 ≤ 多数 < 大部分 ≤ 1。");
+
+        foreach (var problem in FiscalEvaluations.FiscalOperationScoring.FrameworkProblems(c.FiscalOperation.Indicators))
+            Add("FiscalOperation.Indicators", $"财政运行综合绩效评价指标体系：{problem}");
 
         return errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
     }

@@ -32,7 +32,7 @@ internal static class DemoBudgetLinkage
             var caller = new Caller(perfActor.UserId, perf.Id, [Role.PerformanceSection],
                 await new ScopeService(db).ScopeForAsync(perf.Id, [Role.PerformanceSection], ct));
             var rules = new RuleSetService(db);
-            var linkage = new BudgetLinkageService(db, rules, new RectificationLinkageSource(db), new NoFiscalOperationResults());
+            var linkage = new BudgetLinkageService(db, rules, new RectificationLinkageSource(db), new Jixiao.Core.FiscalEvaluations.FiscalOperationResults(db));
             var year = evaluatedYear + 1;
             await linkage.SaveTransferPaymentsAsync(
             [
@@ -51,7 +51,7 @@ internal static class DemoBudgetLinkage
                 await using var bdb = contextFor(budgetActor);
                 var bcaller = new Caller(budgetActor.UserId, budget.Id, [Role.BudgetSection],
                     await new ScopeService(bdb).ScopeForAsync(budget.Id, [Role.BudgetSection], ct));
-                var blinkage = new BudgetLinkageService(bdb, new RuleSetService(bdb), new RectificationLinkageSource(bdb), new NoFiscalOperationResults());
+                var blinkage = new BudgetLinkageService(bdb, new RuleSetService(bdb), new RectificationLinkageSource(bdb), new Jixiao.Core.FiscalEvaluations.FiscalOperationResults(bdb));
                 var list = await blinkage.ListAsync(evaluatedYear, null, bcaller, ct);
                 var graded = list.Departments.SelectMany(d => d.Projects).Where(p => p.Grade is not null).ToList();
                 if (graded.FirstOrDefault(p => p.Result.Suggestion == LinkageSuggestion.Priority) is { } good)

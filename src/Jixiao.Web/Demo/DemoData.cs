@@ -141,6 +141,7 @@ public static class DemoData
         await DemoResults.SeedAsync(contextFor, contextAt, time, year - 1, ct);
         await DemoDisclosure.SeedAsync(contextFor, cipher, year, ct);
         await DemoBudgetLinkage.SeedAsync(contextFor, year - 1, ct);
+        await DemoFiscalEvaluations.SeedAsync(contextFor, year - 1, ct);
     }
 
     private static async Task<T> Add<T>(JixiaoDbContext db, T entity, CancellationToken ct) where T : class

@@ -30,5 +30,7 @@ public static class Api
         Disclosure.DisclosureApi.Map(api);
         Disclosure.OpenDataApi.Map(app);
         BudgetLinkage.BudgetLinkageApi.Map(api);
+        FiscalEvaluations.FiscalEvaluationsApi.Map(api);
+        Appraisals.AppraisalsApi.Map(api);
     }
 }

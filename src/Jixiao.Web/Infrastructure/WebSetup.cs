@@ -56,6 +56,7 @@ public static class WebSetup
         services.AddScoped<Jixiao.Core.Evaluations.SelfEvaluationService>();
         services.AddScoped<Jixiao.Core.Evaluations.KeyEvaluationService>();
         services.AddScoped<Jixiao.Core.Evaluations.ReEvaluationService>();
+        services.AddScoped<Jixiao.Core.Appraisals.AppraisalService>();
         services.AddScoped<Jixiao.Core.Evaluations.EvaluationCatalog>();
         services.AddScoped<Jixiao.Core.Results.ResultService>();
         services.AddHostedService<Features.ResultApplication.RectificationJobHost>();
@@ -65,6 +66,11 @@ public static class WebSetup
         services.AddScoped<Jixiao.Core.BudgetLinkage.CongressReportService>();
         services.AddScoped<Jixiao.Core.BudgetLinkage.ILinkageRectificationSource, Jixiao.Core.BudgetLinkage.RectificationLinkageSource>();
         services.TryAddScoped<Jixiao.Core.BudgetLinkage.IFiscalOperationResults, Jixiao.Core.BudgetLinkage.NoFiscalOperationResults>();
+        services.AddScoped<Jixiao.Core.Appraisals.IAppraisalMeasures, Jixiao.Core.Appraisals.AppraisalMeasurementService>();
+        services.AddScoped<Jixiao.Core.FiscalEvaluations.FiscalEvaluationService>();
+        // Registered after the TryAddScoped fallback above: the last registration of a service type is the one resolved, so the finalised
+        // county results reach the budget linkage list (BudgetLinkageApiTests checks it).
+        services.AddScoped<Jixiao.Core.BudgetLinkage.IFiscalOperationResults, Jixiao.Core.FiscalEvaluations.FiscalOperationResults>();
         services.AddSingleton<Features.Monitoring.PaymentImportJobs>();
 
         services.AddDataProtection().SetApplicationName("Jixiao").PersistKeysToDbContext<JixiaoDbContext>();

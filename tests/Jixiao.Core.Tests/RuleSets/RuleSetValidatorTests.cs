@@ -18,6 +18,11 @@ public sealed class RuleSetValidatorTests
         ["prior-assessment dimensions sum to 95"] = c => c.PriorAssessment.Dimensions.RemoveAt(5),
         ["appraisal items sum to 101"] = c => c.Appraisal.Items[0].Points = 11m,
         ["appraisal items sum to 90"] = c => c.Appraisal.Items.RemoveAt(6),
+        ["appraisal sub-items sum below their item"] = c => c.Appraisal.Items[0].SubItems[0].Points = 4m,
+        ["appraisal sub-item measure unknown"] = c => c.Appraisal.Items[1].SubItems[0].Measure = "GoalsOnTimeX",
+        ["appraisal sub-item codes repeat"] = c => c.Appraisal.Items[0].SubItems[1].Code = c.Appraisal.Items[0].SubItems[0].Code,
+        ["appraisal deduction sub-item measured"] = c => c.Appraisal.Items[6].SubItems[0].Measure = "GoalsOnTime",
+        ["county appraisal items sum to 99"] = c => (c.Appraisal.CountyItems[0].Points, c.Appraisal.CountyItems[0].SubItems[0].Points) = (9m, 3m),
         ["warning bands out of order (yellow ≥ green)"] = c => (c.Monitoring.YellowFrom, c.Monitoring.GreenFrom) = (0.80m, 0.60m),
         ["blue band not above 1"] = c => c.Monitoring.BlueFrom = 1.00m,
         ["green band above 1"] = c => c.Monitoring.GreenFrom = 1.01m,
@@ -43,6 +48,11 @@ public sealed class RuleSetValidatorTests
     [InlineData("prior-assessment dimensions sum to 95", "PriorAssessment.Dimensions")]
     [InlineData("appraisal items sum to 101", "Appraisal.Items")]
     [InlineData("appraisal items sum to 90", "Appraisal.Items")]
+    [InlineData("appraisal sub-items sum below their item", "Appraisal.Items")]
+    [InlineData("appraisal sub-item measure unknown", "Appraisal.Items")]
+    [InlineData("appraisal sub-item codes repeat", "Appraisal.Items")]
+    [InlineData("appraisal deduction sub-item measured", "Appraisal.Items")]
+    [InlineData("county appraisal items sum to 99", "Appraisal.CountyItems")]
     [InlineData("warning bands out of order (yellow ≥ green)", "Monitoring")]
     [InlineData("blue band not above 1", "Monitoring")]
     [InlineData("green band above 1", "Monitoring")]

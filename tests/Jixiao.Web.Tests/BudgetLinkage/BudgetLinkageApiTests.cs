@@ -15,7 +15,7 @@ namespace Jixiao.Web.Tests.BudgetLinkage;
 /// <summary>
 /// 预算挂钩 and the report to the People's Congress over the API on the demo data (last year's self-, key and re-evaluations): the list's
 /// suggestion follows the grade for every project, decisions are recorded (a different decision needs a reason; only the budget section),
-/// counties show their transfer payments and 尚未评价; the transfer-payment import (CSV and .xlsx) is all-or-nothing and idempotent; the
+/// counties show their transfer payments and their fiscal operation result; the transfer-payment import (CSV and .xlsx) is all-or-nothing and idempotent; the
 /// report's coverage is recounted from the database; the .docx opens with its two charts; out of scope → 404.
 /// </summary>
 public sealed class BudgetLinkageApiTests(AppFixture fixture) : IClassFixture<AppFixture>
@@ -47,7 +47,8 @@ public sealed class BudgetLinkageApiTests(AppFixture fixture) : IClassFixture<Ap
             var reduction = (decimal)p["suggestedReduction"]!;
             Assert.Equal(expected == "strict" ? Math.Round((decimal)p["budget"]! * 0.20m, 2) : expected == "cancel" ? (decimal)p["budget"]! : 0m, reduction);
         }
-        Assert.All(list["counties"]!.AsArray(), c => Assert.Equal("尚未评价", (string)c!["fiscalOperationName"]!));
+        // the demo finalised last year's county fiscal operation evaluation: each county shows its score and grade
+        Assert.All(list["counties"]!.AsArray(), c => Assert.Matches(@"^\d+(\.\d+)?分（[优良中差]）$", (string)c!["fiscalOperationName"]!));
 
         // the budget section's decision; a different decision needs a reason
         var target = graded.First();
@@ -198,7 +199,9 @@ public sealed class BudgetLinkageApiTests(AppFixture fixture) : IClassFixture<Ap
             var html = await BrowserSession.TextOf(r);
             Assert.True(r.StatusCode == HttpStatusCode.OK, html[..Math.Min(500, html.Length)]);
             Assert.Contains("县区转移支付与财政运行综合绩效", html);
-            Assert.Contains("尚未评价", html);
+            var counties = html[html.IndexOf("county-table", StringComparison.Ordinal)..];
+            Assert.Contains("分（优）", counties);
+            Assert.DoesNotContain("尚未评价", counties[..counties.IndexOf("</table>", StringComparison.Ordinal)]);
             Assert.Contains("linkage-decide", html);
         }
         using (var x = await budget.GetAsync($"/BudgetLinkage/Index?handler=Export&year={Evaluated}"))

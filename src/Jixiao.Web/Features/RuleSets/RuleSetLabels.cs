@@ -53,6 +53,10 @@ public static partial class RuleSetLabels
         ["cancelAfterPoorYears"] = "连续评为“差”建议取消的年数",
         ["appraisal"] = "年度考核评分表",
         ["items"] = "评分项目",
+        ["countyItems"] = "县级财政部门考核评分项目",
+        ["subItems"] = "子项",
+        ["standard"] = "评分标准",
+        ["measure"] = "系统计算口径",
         ["deductionPerFinding"] = "每个监督问题扣分",
         ["disclosure"] = "信息公开（PEFA PI-8）",
         ["pefaMostShare"] = "“大部分”覆盖比例",
@@ -61,6 +65,15 @@ public static partial class RuleSetLabels
         ["name"] = "名称",
         ["points"] = "分值",
         ["isDeduction"] = "扣分项",
+        ["fiscalOperation"] = "财政运行综合绩效评价",
+        ["indicators"] = "评价指标",
+        ["dimension"] = "评价维度",
+        ["weight"] = "权重",
+        ["unit"] = "单位",
+        ["higherIsBetter"] = "正向指标（越高越好）",
+        ["target"] = "满分值",
+        ["floor"] = "零分值",
+        ["definition"] = "指标解释",
     };
 
     /// <summary>"priorAssessment.dimensions[0].points" → "事前绩效评估 · 评估维度 第1项 · 分值".</summary>

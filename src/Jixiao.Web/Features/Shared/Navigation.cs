@@ -26,6 +26,7 @@ public static class Navigation
         new("信息公开", "/Disclosure/Index", "bi-megaphone", Permission.UseBusinessArea),
         new("预算挂钩", "/BudgetLinkage/Index", "bi-link-45deg", Permission.ViewBudgetLinkage),
         new("人大报告", "/BudgetLinkage/Congress", "bi-file-earmark-text", Permission.ViewCongressReport),
+        new("财政运行评价", "/FiscalEvaluations/Index", "bi-bank", Permission.ViewBudgetLinkage),
         new("指标库", "/Indicators/Index", "bi-bookmarks", Permission.UseBusinessArea),
         new("专家库", "/ThirdParties/Experts", "bi-person-badge", Permission.ViewThirdParties),
         new("第三方机构库", "/ThirdParties/Agencies", "bi-building", Permission.ViewThirdParties),
