@@ -43,7 +43,14 @@ public sealed class FiscalIndicator
         string definition) =>
         new()
         {
-            Code = code, Dimension = dimension, Name = name, Weight = weight, Unit = unit, HigherIsBetter = higher, Target = target, Floor = floor,
+            Code = code,
+            Dimension = dimension,
+            Name = name,
+            Weight = weight,
+            Unit = unit,
+            HigherIsBetter = higher,
+            Target = target,
+            Floor = floor,
             Definition = definition,
         };
 

@@ -203,8 +203,9 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
             using var generated = await app.SendAsync(user, HttpMethod.Post, $"/api/v1/congress-reports/{year}");
             Assert.True(generated.IsSuccessStatusCode, $"congress report as {user}: {(int)generated.StatusCode} {await generated.Content.ReadAsStringAsync()}");
         }
-        var failures = new List<string>();
         await using var context = await OwnershipContext.CreateAsync(app.Factory.Services);
+        await PrepareAppraisalsAsync(app, context);
+        var failures = new List<string>();
         var items = await (from i in context.Db.RectificationItems
                            join r in context.Db.Rectifications on i.RectificationId equals r.Id
                            select new { r.Id, ItemId = i.Id, r.OrganizationId, r.Version }).ToListAsync();
@@ -239,6 +240,25 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
             break;
         }
         Assert.Fail("could not upload a piece of rectification evidence as any demo unit or department: " + string.Join("; ", failures));
+    }
+
+    /// <summary>
+    /// The demo has no appraisal: the city's department and county rounds and 潞州区's department round, made by their performance
+    /// sections, and one evidence file on 长治市教育局's sheet uploaded by the department.
+    /// </summary>
+    private static async Task PrepareAppraisalsAsync(TestApp app, OwnershipContext context)
+    {
+        foreach (var (user, kind) in new[] { ("perf", "department"), ("perf", "county"), ("county", "department") })
+        {
+            using var created = await app.SendAsync(user, HttpMethod.Post, "/api/v1/appraisals", new { kind, selfScoreDeadline = "2026-12-31" });
+            Assert.True(created.IsSuccessStatusCode, $"appraisal round {kind} as {user}: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
+        }
+        var education = context.OrgId("长治市教育局");
+        var sheet = await context.Db.AppraisalSheets.Where(s => s.SubjectId == education && s.SubjectKind == Jixiao.Core.Appraisals.AppraisalSubjectKind.Department)
+            .Select(s => new { s.Id, s.Version, Line = context.Db.AppraisalLines.Where(l => l.SheetId == s.Id).Min(l => l.Id) }).FirstAsync();
+        using var upload = await app.PostFileAsync("dept", $"/api/v1/appraisals/sheets/{sheet.Id}/lines/{sheet.Line}/attachments?version={sheet.Version}",
+            Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"), "考核佐证.pdf", "application/pdf");
+        Assert.True(upload.IsSuccessStatusCode, $"appraisal evidence as dept: {(int)upload.StatusCode} {await upload.Content.ReadAsStringAsync()}");
     }
 
     /// <summary>A bearer token and a signed-in cookie session per demo caller.</summary>

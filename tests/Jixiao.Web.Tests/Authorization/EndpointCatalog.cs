@@ -28,7 +28,7 @@ public static class EndpointCatalog
         var found = new Dictionary<string, DiscoveredEndpoint>();
         foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
         {
-            var policy = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null && p != Jixiao.Web.Infrastructure.Auth.ApiPolicy);
+            var policy = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => !string.IsNullOrEmpty(p) && p != Jixiao.Web.Infrastructure.Auth.ApiPolicy);
             var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
             if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
             {

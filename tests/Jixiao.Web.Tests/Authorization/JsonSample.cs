@@ -26,6 +26,8 @@ public static class JsonSample
         if (t == typeof(Guid)) return Guid.Empty.ToString();
         if (t.IsEnum) return Enum.GetNames(t)[0];
         if (t == typeof(JsonElement) || t == typeof(JsonNode) || t == typeof(JsonObject)) return new JsonObject();
+        if (typeof(IDictionary).IsAssignableFrom(t) || t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>)))
+            return new JsonObject();
         if (t.IsArray || (t != typeof(string) && typeof(IEnumerable).IsAssignableFrom(t))) return new JsonArray();
         if (depth > 4) return null;
         var ctor = t.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault();

@@ -207,6 +207,69 @@ public static class Owns
         c.Distinct(await c.Db.DisclosureItems.Select(t => new { t.Id, t.State }).ToListAsync(),
             t => $"公开事项 {t.Id} ({t.State})", t => V(("id", t.Id)), t => _ => t.State == Jixiao.Core.Disclosure.DisclosureState.Published));
 
+    /// <summary>
+    /// An appraisal round (年度考核): the performance section and auditors of its region and above, the budget section of its
+    /// region, and its subjects (a department of a department round, a county's performance section of a county round).
+    /// </summary>
+    public static readonly Owner AppraisalRound = new("appraisal round of a region", async c =>
+    {
+        var rows = await c.Db.AppraisalRounds.Select(r => new
+        {
+            r.Id,
+            r.RegionId,
+            Sheets = c.Db.AppraisalSheets.Where(s => s.RoundId == r.Id).Select(s => new { s.SubjectKind, s.SubjectId }).ToList(),
+        }).ToListAsync();
+        return c.Distinct(rows, r => $"考核 {r.Id} ({c.RegionName(r.RegionId)})", r => V(("id", r.Id)),
+            r => u => c.AppraisalStaff(u, r.RegionId) || r.Sheets.Any(s => c.AppraisalSubject(u, r.RegionId, s.SubjectKind, s.SubjectId)));
+    });
+
+    /// <summary>An appraisal round as its organiser side acts on it (finalise, publish): its staff readers only, not its subjects.</summary>
+    public static readonly Owner AppraisalRoundStaff = new("appraisal round (organiser side)", async c =>
+        c.Distinct(await c.Db.AppraisalRounds.Select(r => new { r.Id, r.RegionId }).ToListAsync(),
+            r => $"考核 {r.Id} ({c.RegionName(r.RegionId)})", r => V(("id", r.Id)), r => u => c.AppraisalStaff(u, r.RegionId)));
+
+    /// <summary>An appraisal sheet: the round's staff readers and the sheet's own subject.</summary>
+    public static readonly Owner AppraisalSheet = new("appraisal sheet of a department / county", async c =>
+        c.Distinct(await (from s in c.Db.AppraisalSheets
+                          join r in c.Db.AppraisalRounds on s.RoundId equals r.Id
+                          select new { s.Id, r.RegionId, s.SubjectKind, s.SubjectId, LineId = c.Db.AppraisalLines.Where(l => l.SheetId == s.Id).Min(l => l.Id) }).ToListAsync(),
+            s => $"考核表 {s.Id} ({s.SubjectKind} {s.SubjectId} of {c.RegionName(s.RegionId)})", s => V(("sheetId", s.Id), ("lineId", s.LineId)),
+            s => u => c.AppraisalStaff(u, s.RegionId) || c.AppraisalSubject(u, s.RegionId, s.SubjectKind, s.SubjectId)));
+
+    /// <summary>An evidence file of an appraisal sheet (the test uploads one as the department before the matrix runs).</summary>
+    public static readonly Owner AppraisalAttachment = new("appraisal evidence of a department", async c =>
+        c.Distinct(await (from a in c.Db.AppraisalLines.SelectMany(l => l.Attachments)
+                          join l in c.Db.AppraisalLines on a.LineId equals l.Id
+                          join s in c.Db.AppraisalSheets on l.SheetId equals s.Id
+                          join r in c.Db.AppraisalRounds on s.RoundId equals r.Id
+                          select new { s.Id, AttachmentId = a.Id, r.RegionId, s.SubjectKind, s.SubjectId }).ToListAsync(),
+            s => $"考核表 {s.Id} 佐证 {s.AttachmentId}", s => V(("sheetId", s.Id), ("attachmentId", s.AttachmentId)),
+            s => u => c.AppraisalStaff(u, s.RegionId) || c.AppraisalSubject(u, s.RegionId, s.SubjectKind, s.SubjectId)));
+
+    /// <summary>A county fiscal operation evaluation: holders of ViewBudgetLinkage seeing its region or one of its counties.</summary>
+    public static readonly Owner FiscalEvaluation = new("fiscal operation evaluation of a region", async c =>
+    {
+        var rows = await c.Db.FiscalEvaluations.Select(e => new
+        {
+            e.Id,
+            e.RegionId,
+            Counties = c.Db.FiscalEvaluationSheets.Where(s => s.EvaluationId == e.Id).Select(s => s.CountyRegionId).ToList(),
+        }).ToListAsync();
+        return c.Distinct(rows, e => $"财政运行评价 {e.Id} ({c.RegionName(e.RegionId)})", e => V(("id", e.Id)),
+            e => u => u.Can(Core.Identity.Permission.ViewBudgetLinkage) && (c.SeesRegion(u, e.RegionId) || e.Counties.Any(r => c.SeesRegion(u, r))));
+    });
+
+    /// <summary>One county's sheet of a fiscal operation evaluation.</summary>
+    public static readonly Owner FiscalSheet = new("county sheet of a fiscal operation evaluation", async c =>
+    {
+        var rows = await (from s in c.Db.FiscalEvaluationSheets
+                          join e in c.Db.FiscalEvaluations on s.EvaluationId equals e.Id
+                          join r in c.Db.Regions on s.CountyRegionId equals r.Id
+                          select new { e.Id, e.RegionId, s.CountyRegionId, r.Code }).ToListAsync();
+        return c.Distinct(rows, s => $"财政运行评价 {s.Id} {c.RegionName(s.CountyRegionId)}", s => new Dictionary<string, string> { ["id"] = s.Id.ToString(), ["countyCode"] = s.Code },
+            s => u => u.Can(Core.Identity.Permission.ViewBudgetLinkage) && (c.SeesRegion(u, s.RegionId) || c.SeesRegion(u, s.CountyRegionId)));
+    });
+
     private static Dictionary<string, string> V(params (string Key, long Value)[] values) => values.ToDictionary(v => v.Key, v => v.Value.ToString());
 }
 
@@ -261,6 +324,19 @@ public sealed class OwnershipContext : IAsyncDisposable
     {
         for (long? r = regionId; r is { } id; r = _regionParents.GetValueOrDefault(id)) yield return id;
     }
+
+    public long? HomeRegionId(DemoCaller u) => u.HomeRegion is { } name ? _regionNames.Single(r => r.Value == name).Key : null;
+
+    /// <summary>Reads every sheet of an appraisal round of <paramref name="regionId"/>: its performance section and auditors (and those above), its budget section.</summary>
+    public bool AppraisalStaff(DemoCaller u, long regionId) =>
+        ((u.Has(Role.PerformanceSection) || u.Has(Role.AuditOffice)) && SeesRegion(u, regionId)) || (u.Has(Role.BudgetSection) && HomeRegionId(u) == regionId);
+
+    /// <summary>The subject of a sheet: the department itself (in the round's region), or the county's performance section.</summary>
+    public bool AppraisalSubject(DemoCaller u, long roundRegionId, Jixiao.Core.Appraisals.AppraisalSubjectKind kind, long subjectId) => kind switch
+    {
+        Jixiao.Core.Appraisals.AppraisalSubjectKind.Department => u.Has(Role.Department) && HomeRegionId(u) == roundRegionId && SeesOrg(u, subjectId),
+        _ => u.Has(Role.PerformanceSection) && HomeRegionId(u) == subjectId && roundRegionId != subjectId,
+    };
 
     public bool IsThirdParty(DemoCaller u) => u.Has(Role.Expert) || u.Has(Role.ThirdPartyAgency);
 
