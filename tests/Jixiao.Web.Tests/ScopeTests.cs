@@ -55,6 +55,9 @@ public sealed class ScopeTests(AppFixture fixture) : IClassFixture<AppFixture>
         ["auditadmin"] = null,
     };
 
+    /// <summary>The organisation names a demo user sees (null: none at all); the authorization matrix derives its expectations from it.</summary>
+    internal static string[]? VisibleOrganizations(string user) => Expected.GetValueOrDefault(user);
+
     [SkippableTheory]
     [MemberData(nameof(Rows))]
     public async Task ListOrganizations_EachDemoUser_SeesExactlyTheirScope(DbProvider provider, string user)

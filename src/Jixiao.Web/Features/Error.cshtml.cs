@@ -33,6 +33,9 @@ public sealed class ErrorModel : PageModel
             StatusCodes.Status413PayloadTooLarge => ("上传文件过大", "上传的文件超过了允许的大小，请压缩或拆分后再上传。"),
             _ => ("系统出错", "请求未能完成，数据未被修改。请稍后重试；如问题持续，请联系系统管理员并提供发生时间。"),
         };
+        // A page refused with a reason (a DomainException while opening it): show that reason, not the generic text.
+        if (Status == StatusCodes.Status400BadRequest && HttpContext.Items[Infrastructure.DomainExceptionPageFilter.RefusalKey] is string reason)
+            (Title, Message) = ("无法办理", reason);
         if (code is not null) Response.StatusCode = Status;
     }
 }

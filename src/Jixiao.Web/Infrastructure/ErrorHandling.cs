@@ -59,16 +59,50 @@ public sealed class DomainExceptionPageFilter : IAsyncPageFilter
                 executed.Result = new NotFoundResult();
                 executed.ExceptionHandled = true;
                 break;
+            case DomainException de when context.HandlerInstance is not IReloadOnError && HttpMethods.IsGet(context.HttpContext.Request.Method):
+                // Opening a page the caller cannot use here: there is no form to show again, so the refusal is the page, with
+                // its reason, as a 400 (never a 500 from rendering a half-loaded page).
+                executed.Result = Refusal(context.HttpContext, de.Message);
+                executed.ExceptionHandled = true;
+                break;
             case DomainException de when context.HandlerInstance is PageModel page:
                 page.ModelState.AddModelError(string.Empty, de.Message);
                 foreach (var (field, messages) in de.Errors)
                     foreach (var m in messages) page.ModelState.AddModelError(field, m);
-                if (page is IReloadOnError reload) await reload.ReloadAsync();
+                if (page is IReloadOnError reload)
+                {
+                    try
+                    {
+                        await reload.ReloadAsync();
+                    }
+                    catch (DomainException again)
+                    {
+                        // The page itself cannot be shown to this caller (e.g. a scoring sheet that is not theirs).
+                        executed.Result = Refusal(context.HttpContext, again.Message);
+                        executed.ExceptionHandled = true;
+                        break;
+                    }
+                    catch (NotFoundException)
+                    {
+                        executed.Result = new NotFoundResult();
+                        executed.ExceptionHandled = true;
+                        break;
+                    }
+                }
                 executed.Result = page.Page();
                 executed.ExceptionHandled = true;
                 break;
         }
     }
+
+    /// <summary>The error page with the refusal's Chinese reason, status 400 (the status-code page shows <see cref="RefusalKey"/>).</summary>
+    private static StatusCodeResult Refusal(HttpContext http, string message)
+    {
+        http.Items[RefusalKey] = message;
+        return new StatusCodeResult(StatusCodes.Status400BadRequest);
+    }
+
+    public const string RefusalKey = "Jixiao.Refusal";
 }
 
 /// <summary>A page that must reload its lists (not the posted form) before being shown again after an error.</summary>
