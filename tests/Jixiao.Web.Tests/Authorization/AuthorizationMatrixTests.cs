@@ -242,19 +242,23 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         Assert.Fail("could not upload a piece of rectification evidence as any demo unit or department: " + string.Join("; ", failures));
     }
 
+    private const int OpenAppraisalYear = 2026;
+
     /// <summary>
-    /// The demo has no appraisal: the city's department and county rounds and 潞州区's department round, made by their performance
-    /// sections, and one evidence file on 长治市教育局's sheet uploaded by the department.
+    /// Open appraisal rounds of the city (departments, counties) and of 潞州区 (its departments), made by their performance sections,
+    /// and one evidence file on 长治市教育局's open sheet uploaded by the department.
     /// </summary>
     private static async Task PrepareAppraisalsAsync(TestApp app, OwnershipContext context)
     {
         foreach (var (user, kind) in new[] { ("perf", "department"), ("perf", "county"), ("county", "department") })
         {
-            using var created = await app.SendAsync(user, HttpMethod.Post, "/api/v1/appraisals", new { kind, selfScoreDeadline = "2026-12-31" });
+            // The demo's rounds appraise last year and are published; these are open rounds of the current year.
+            using var created = await app.SendAsync(user, HttpMethod.Post, "/api/v1/appraisals", new { kind, selfScoreDeadline = "2026-12-31", year = OpenAppraisalYear });
             Assert.True(created.IsSuccessStatusCode, $"appraisal round {kind} as {user}: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
         }
         var education = context.OrgId("长治市教育局");
-        var sheet = await context.Db.AppraisalSheets.Where(s => s.SubjectId == education && s.SubjectKind == Jixiao.Core.Appraisals.AppraisalSubjectKind.Department)
+        var sheet = await context.Db.AppraisalSheets.Where(s => s.SubjectId == education && s.SubjectKind == Jixiao.Core.Appraisals.AppraisalSubjectKind.Department
+                && context.Db.AppraisalRounds.Any(r => r.Id == s.RoundId && r.FiscalYear == OpenAppraisalYear))
             .Select(s => new { s.Id, s.Version, Line = context.Db.AppraisalLines.Where(l => l.SheetId == s.Id).Min(l => l.Id) }).FirstAsync();
         using var upload = await app.PostFileAsync("dept", $"/api/v1/appraisals/sheets/{sheet.Id}/lines/{sheet.Line}/attachments?version={sheet.Version}",
             Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"), "考核佐证.pdf", "application/pdf");
@@ -309,10 +313,13 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         return ((int)response.StatusCode, response.Headers.Location?.ToString(), text.Length > 160 ? text[..160] : text);
     }
 
-    /// <summary>A ".xlsx" that is not one: any upload check past the gate refuses it.</summary>
+    /// <summary>
+    /// A ".xlsx" that is not one: any upload check past the gate refuses it. A stale form version goes with it, so an endpoint that
+    /// binds one (a resubmission) gets past binding to its scope check.
+    /// </summary>
     private static MultipartFormDataContent BadFile()
     {
-        var content = new MultipartFormDataContent();
+        var content = new MultipartFormDataContent { { new StringContent("-1"), "version" } };
         var part = new ByteArrayContent(Encoding.UTF8.GetBytes("not a workbook"));
         part.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         content.Add(part, "file", "矩阵.xlsx");

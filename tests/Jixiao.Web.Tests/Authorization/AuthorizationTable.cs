@@ -89,6 +89,7 @@ public static class AuthorizationTable
         new(EndpointKind.Page, "GET", path, needs, owner ?? Owns.Nothing, Call.Read, url);
 
     private static readonly Needs Business = Needs.Business;
+    private static readonly Needs Filings = Needs.Permission(P.ViewFilings);
     private static readonly Needs Perf = Needs.Business.Only(R.PerformanceSection);
 
     public static readonly Row[] Rows =
@@ -297,6 +298,14 @@ public static class AuthorizationTable
         Post("/api/v1/fiscal-evaluations/{id:long}/reopen", Business, Owns.FiscalEvaluation),
         Post("/api/v1/fiscal-evaluations/{id:long}/score", Business, Owns.FiscalEvaluation),
         Put("/api/v1/fiscal-evaluations/{id:long}/sheets/{countyCode}", Business, Owns.FiscalSheet),
+        // ── Filing of county rules (规则备案, issue 8) ──
+        Get("/api/v1/filings/", Filings),
+        Post("/api/v1/filings/", Filings, call: Call.BadFile),
+        Get("/api/v1/filings/{id:long}", Filings, Owns.Filing),
+        Get("/api/v1/filings/{id:long}/document", Filings, Owns.Filing),
+        Post("/api/v1/filings/{id:long}/file", Filings, Owns.Filing),
+        Post("/api/v1/filings/{id:long}/resubmit", Filings, Owns.Filing, Call.BadFile),
+        Post("/api/v1/filings/{id:long}/return", Filings, Owns.Filing),
 
         // ── Pages (GET; their forms post to the same services the API rows exercise) ──
         Page("/Index", Needs.SignedIn),
@@ -365,6 +374,12 @@ public static class AuthorizationTable
         Page("/BudgetLinkage/Index", Needs.Permission(P.ViewBudgetLinkage)),
         Page("/BudgetLinkage/Congress", Needs.Permission(P.ViewCongressReport)),
         Page("/FiscalEvaluations/Index", Needs.Permission(P.ViewBudgetLinkage)),
+        Page("/Appraisals/Index", Business),
+        Page("/Appraisals/Round", Business, Owns.AppraisalRound, "/Appraisals/Round?id={id}"),
+        Page("/Appraisals/Sheet", Business, Owns.AppraisalSheet, "/Appraisals/Sheet?id={sheetId}"),
+        Page("/Filings/Index", Filings),
+        Page("/Filings/Submit", Filings),
+        Page("/Filings/Detail", Filings, Owns.Filing, "/Filings/Detail/{id}"),
         Page("/FiscalEvaluations/Details", Needs.Permission(P.ViewBudgetLinkage), Owns.FiscalEvaluation, "/FiscalEvaluations/Details?id={id}"),
         Page("/FiscalEvaluations/Sheet", Needs.Permission(P.ViewBudgetLinkage), Owns.FiscalSheet, "/FiscalEvaluations/Sheet?id={id}&county={countyCode}"),
     ];

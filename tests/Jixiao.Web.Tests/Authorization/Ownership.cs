@@ -270,6 +270,12 @@ public static class Owns
             s => u => u.Can(Core.Identity.Permission.ViewBudgetLinkage) && (c.SeesRegion(u, s.RegionId) || c.SeesRegion(u, s.CountyRegionId)));
     });
 
+    /// <summary>A county's rule-set filing (备案): holders of ViewFilings who see the county's region (the county itself, the city above it).</summary>
+    public static readonly Owner Filing = new("rule-set filing of a county", async c =>
+        c.Distinct(await c.Db.RuleSetFilings.Select(f => new { f.Id, f.RegionId }).ToListAsync(),
+            f => $"备案 {f.Id} ({c.RegionName(f.RegionId)})", f => V(("id", f.Id)),
+            f => u => u.Can(Core.Identity.Permission.ViewFilings) && c.SeesRegion(u, f.RegionId)));
+
     private static Dictionary<string, string> V(params (string Key, long Value)[] values) => values.ToDictionary(v => v.Key, v => v.Value.ToString());
 }
 
