@@ -42,7 +42,7 @@ public sealed record PublicDepartment(string Region, string Department, string D
 /// <summary>
 /// 信息公开 (Art. 13, 31): the performance section of a region lists what it may publish (goals in force of its projects and policies,
 /// completed evaluation results, rectifications of sent feedback letters), publishes with a whitelisted snapshot, unpublishes with a reason (off the portal at once) and republishes.
-/// Staff of the region (and the regions above it) see the items; another region's item is a 404. The public queries read published items only.
+/// Staff of the region (and the regions above it) see the published items; a withdrawn item only those who see its department; anything else is a 404. The public queries read published items only.
 /// </summary>
 public sealed class DisclosureService(JixiaoDbContext db, EvaluationCatalog catalog, RuleSetService rules)
 {
@@ -225,11 +225,22 @@ public sealed class DisclosureService(JixiaoDbContext db, EvaluationCatalog cata
         join d in db.Organizations on i.DepartmentId equals d.Id
         select new Joined { Item = i, Region = r.Name, Department = d.Name, DepartmentCode = d.Code };
 
-    /// <summary>Items of the regions in the caller's scope, newest first.</summary>
-    public async Task<Page<DisclosureRow>> ListAsync(DisclosureFilter f, Caller caller, int page, int pageSize, CancellationToken ct = default)
+    /// <summary>
+    /// What a caller sees of the staff list: items of the regions in its scope that are published (public anyway), and withdrawn items
+    /// only of the departments it sees — a unit or another department does not read why another department's item was withdrawn.
+    /// </summary>
+    private IQueryable<DisclosureItem> Visible(Caller caller)
     {
         var regions = caller.Scope.RegionIds.ToList();
-        var q = db.DisclosureItems.AsNoTracking().Where(i => regions.Contains(i.RegionId));
+        var orgs = caller.Scope.OrganizationIds.ToList();
+        return db.DisclosureItems.AsNoTracking()
+            .Where(i => regions.Contains(i.RegionId) && (i.State == DisclosureState.Published || orgs.Contains(i.DepartmentId)));
+    }
+
+    /// <summary>Items the caller sees (<see cref="Visible"/>), newest first.</summary>
+    public async Task<Page<DisclosureRow>> ListAsync(DisclosureFilter f, Caller caller, int page, int pageSize, CancellationToken ct = default)
+    {
+        var q = Visible(caller);
         if (f.FiscalYear is { } y) q = q.Where(i => i.FiscalYear == y);
         if (f.Kind is { } k) q = q.Where(i => i.Kind == k);
         if (f.DepartmentId is { } d) q = q.Where(i => i.DepartmentId == d);
@@ -249,8 +260,7 @@ public sealed class DisclosureService(JixiaoDbContext db, EvaluationCatalog cata
 
     public async Task<DisclosureRow> GetAsync(long id, Caller caller, CancellationToken ct = default)
     {
-        var regions = caller.Scope.RegionIds.ToList();
-        var row = await Join(db.DisclosureItems.AsNoTracking().Where(i => i.Id == id && regions.Contains(i.RegionId))).FirstOrDefaultAsync(ct)
+        var row = await Join(Visible(caller).Where(i => i.Id == id)).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException("公开事项不存在。");
         return row.ToRow();
     }

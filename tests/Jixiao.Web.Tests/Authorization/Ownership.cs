@@ -197,10 +197,11 @@ public static class Owns
         c.Distinct(await c.Db.PaymentBatches.Select(t => new { t.Id, t.RegionId }).ToListAsync(),
             t => $"导入批次 {t.Id} ({c.RegionName(t.RegionId)})", t => V(("id", t.Id)), t => u => c.SeesRegion(u, t.RegionId)));
 
-    /// <summary>A disclosure item (公开事项) of a region.</summary>
+    /// <summary>A disclosure item (公开事项) of a region: published, seen region-wide; withdrawn, only by who sees its department.</summary>
     public static readonly Owner DisclosureItem = new("disclosure item of a region", async c =>
-        c.Distinct(await c.Db.DisclosureItems.Select(t => new { t.Id, t.RegionId }).ToListAsync(),
-            t => $"公开事项 {t.Id} ({c.RegionName(t.RegionId)})", t => V(("id", t.Id)), t => u => c.SeesRegion(u, t.RegionId)));
+        c.Distinct(await c.Db.DisclosureItems.Select(t => new { t.Id, t.RegionId, t.DepartmentId, t.State }).ToListAsync(),
+            t => $"公开事项 {t.Id} ({c.RegionName(t.RegionId)}, {t.State})", t => V(("id", t.Id)),
+            t => u => c.SeesRegion(u, t.RegionId) && (t.State == Jixiao.Core.Disclosure.DisclosureState.Published || c.SeesOrg(u, t.DepartmentId))));
 
     /// <summary>A disclosure item on the public site: every caller (anonymous too) sees a published one, nobody another.</summary>
     public static readonly Owner PublishedItem = new("published disclosure item", async c =>
