@@ -33,6 +33,8 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
     private const string AssessmentAttachment = "POST /api/v1/assessments/{id}/attachments";
     private const string RectificationEvidence = "POST /api/v1/rectifications/{id}/items/{itemId}/evidence";
     private const string OrganizationsPage = "POST /Organizations/Import (page)";
+    private const string FiscalImport = "POST /api/v1/fiscal-evaluations/{id}/import";
+    private const string AppraisalAttachment = "POST /api/v1/appraisals/sheets/{sheetId}/lines/{lineId}/attachments";
 
     /// <summary>The bad inputs of a table import (CSV and .xlsx read into rows).</summary>
     private static readonly string[] TableCases =
@@ -49,7 +51,9 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
     /// Endpoint → its bad inputs. Cases an endpoint cannot meet are left out with the reason here: payments allow negative
     /// amounts (冲红 is a negative payment); goals have no date column; a transfer payment has a year, not a date, so the
     /// 2月30日 case is the year column holding a date; the organisation import is CSV only (no .xlsx cases) and has no amounts,
-    /// dates or owning region (the system administrator imports any region).
+    /// dates or owning region (the system administrator imports any region); the fiscal-evaluation import has no date column and
+    /// allows negative values (a growth rate or a balance may be below zero), its id is the county's code and "another region" is
+    /// a county outside the city.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string[]> Matrix = new Dictionary<string, string[]>
     {
@@ -59,6 +63,8 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
         [Transfers] = TableCases,
         [AssessmentAttachment] = AttachmentCases,
         [RectificationEvidence] = AttachmentCases,
+        [FiscalImport] = TableCases.Where(c => c != "negative-amount" && !c.StartsWith("date-", StringComparison.Ordinal)).ToArray(),
+        [AppraisalAttachment] = AttachmentCases,
         [OrganizationsPage] = ["empty", "png-named-csv", "one-line-10mb", "broken-utf8", "utf16-without-bom", "duplicate-id", "formula-text"],
     };
 
@@ -70,6 +76,8 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
         ["POST /api/v1/transfer-payments/import"] = Transfers,
         ["POST /api/v1/assessments/{id:long}/attachments"] = AssessmentAttachment,
         ["POST /api/v1/rectifications/{id:long}/items/{itemId:long}/evidence"] = RectificationEvidence,
+        ["POST /api/v1/fiscal-evaluations/{id:long}/import"] = FiscalImport,
+        ["POST /api/v1/appraisals/sheets/{sheetId:long}/lines/{lineId:long}/attachments"] = AppraisalAttachment,
         // The pages call the same service methods as the API rows they name (the API is where the matrix runs).
         ["page Jixiao.Web.Features.Organizations.ImportModel"] = OrganizationsPage,
         ["page Jixiao.Web.Features.Goals.ImportModel"] = Goals,
@@ -77,21 +85,21 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
         ["page Jixiao.Web.Features.BudgetLinkage.IndexModel"] = Transfers,
         ["page Jixiao.Web.Features.PriorAssessments.DetailsModel"] = AssessmentAttachment,
         ["page Jixiao.Web.Features.ResultApplication.RectificationModel"] = RectificationEvidence,
+        ["page Jixiao.Web.Features.FiscalEvaluations.DetailsModel"] = FiscalImport,
+        ["page Jixiao.Web.Features.Appraisals.SheetModel"] = AppraisalAttachment,
     };
 
     /// <summary>
-    /// File endpoints that arrived with the fiscal-evaluation, appraisal and filing features and are not yet in the matrix
-    /// (listed so that the coverage check keeps failing for any other new endpoint; each needs its row above).
+    /// File endpoints not yet in the matrix (listed so that the coverage check keeps failing for any other new endpoint): the
+    /// filings need a county rule set of the year not yet filed (submit) or a returned filing (resubmit) set up per row — not done
+    /// for lack of time; the service checks the file with <c>UploadCheck</c> (documents only) as the attachment rows above do.
     /// </summary>
     private static readonly IReadOnlySet<string> Pending = new HashSet<string>
     {
-        "POST /api/v1/appraisals/sheets/{sheetId:long}/lines/{lineId:long}/attachments",
         "POST /api/v1/filings/",
         "POST /api/v1/filings/{id:long}/resubmit",
-        "POST /api/v1/fiscal-evaluations/{id:long}/import",
         "page Jixiao.Web.Features.Filings.DetailModel",
         "page Jixiao.Web.Features.Filings.SubmitModel",
-        "page Jixiao.Web.Features.FiscalEvaluations.DetailsModel",
     };
 
     /// <summary>API endpoints that take the raw HttpContext (so could read a body themselves) but read no file.</summary>
@@ -184,7 +192,7 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
 
     private sealed record Context(
         string PaymentProject, string PaymentUnit, int PaymentYear, string RegionCode, string GoalProject, string OtherUnitsProject,
-        long AssessmentId, long RectificationId, long RectificationItemId);
+        long AssessmentId, long RectificationId, long RectificationItemId, long FiscalId, long AppraisalSheetId, long AppraisalLineId);
 
     private static readonly ConcurrentDictionary<TestApp, Task<Context>> Contexts = new();
 
@@ -193,7 +201,7 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
     private static async Task<Context> BuildContextAsync(TestApp app)
     {
         // Sign every user in first: a sign-in writes a session and an audit record, which must not fall inside a snapshot.
-        foreach (var user in new[] { "perf", "unit", "unit2", "budget", "sysadmin" }) await app.TokenAsync(user);
+        foreach (var user in new[] { "perf", "unit", "unit2", "budget", "sysadmin", "county", "dept" }) await app.TokenAsync(user);
 
         var projects = (await app.GetJsonAsync("perf", "/api/v1/projects?pageSize=1000"))["items"]!.AsArray();
         var p = projects.First(x => (string)x!["unitName"]! == "长治市第一中学校")!;
@@ -252,8 +260,18 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
         var rectId = (long)letter["rectificationId"]!;
         var itemId = (long)(await app.GetJsonAsync("unit", $"/api/v1/rectifications/{rectId}"))["items"]![0]!["id"]!;
 
+        // A draft fiscal-operation evaluation of a year nobody else touches (values may be imported while it is a draft).
+        var fiscal = await (await app.SendAsync("perf", HttpMethod.Post, "/api/v1/fiscal-evaluations", new { fiscalYear = 2031 }))
+            .AssertOkJsonAsync(HttpStatusCode.Created);
+
+        // A county appraisal just issued: 潞州区's own sheet takes evidence (another unit, a department, cannot see it).
+        var round = await (await app.SendAsync("perf", HttpMethod.Post, "/api/v1/appraisals", new { kind = "county", year = 2023, selfScoreDeadline = "2024-03-31" }))
+            .AssertOkJsonAsync(HttpStatusCode.Created);
+        var sheetId = (long)round["sheets"]!.AsArray().Single(x => (string)x!["subjectName"]! == "潞州区")!["sheetId"]!;
+        var lineId = (long)(await app.GetJsonAsync("county", $"/api/v1/appraisals/sheets/{sheetId}"))["lines"]![0]!["id"]!;
+
         return new Context((string)p["code"]!, codes[(long)p["unitId"]!], (int)p["fiscalYear"]!, "140400000", goalProject, otherUnits,
-            (long)assessment["id"]!, rectId, itemId);
+            (long)assessment["id"]!, rectId, itemId, (long)fiscal["id"]!, sheetId, lineId);
     }
 
     /// <summary>A table import's header, one valid row, and where its id, amount, date and place columns are.</summary>
@@ -275,6 +293,8 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
                 return new Table(["mof_div_code", "fiscal_year", "tp_code", "tp_name", "amount"],
                     () => ["140403000", "2031", NewId()[..10], "坏输入测试补助", "1200.00"],
                     2, 4, 1, d => d.Length == 10 && d.EndsWith("-02-30", StringComparison.Ordinal) ? d : d[..4], 0, "140100000");
+            case FiscalImport:
+                return new Table(["mof_div_code", "mof_div_name", "R1"], () => ["140403000", "潞州区", "80.5"], 0, 2, null, null, 0, "140100000");
             default:
                 throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, null);
         }
@@ -334,12 +354,14 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
             case PaymentsFile:
             case Goals:
             case Transfers:
+            case FiscalImport:
                 {
                     var (bytes, name) = TableFile(TableOf(endpoint, c), endpoint, badCase);
                     var (user, url) = endpoint switch
                     {
                         PaymentsFile => ("perf", "/api/v1/imports/payments"),
                         Goals => ("unit", "/api/v1/imports/goals"),
+                        FiscalImport => ("perf", $"/api/v1/fiscal-evaluations/{c.FiscalId}/import"),
                         _ => ("budget", "/api/v1/transfer-payments/import"),
                     };
                     return await app.PostFileAsync(user, url, bytes, name, name.EndsWith(".xlsx", StringComparison.Ordinal) ? BadFiles.XlsxType : "text/csv");
@@ -358,22 +380,30 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
                     return await app.PostFileAsync(user, $"/api/v1/rectifications/{c.RectificationId}/items/{c.RectificationItemId}/evidence?version={version}",
                         bytes, name, "application/octet-stream");
                 }
+            case AppraisalAttachment:
+                {
+                    // The sheet's subject is 潞州区 (user county); the "other unit" is a department (user dept), outside its scope.
+                    var (user, bytes, name) = AttachmentFile(badCase, "county", "dept");
+                    var version = (int)(await app.GetJsonAsync("county", $"/api/v1/appraisals/sheets/{c.AppraisalSheetId}"))["version"]!;
+                    return await app.PostFileAsync(user, $"/api/v1/appraisals/sheets/{c.AppraisalSheetId}/lines/{c.AppraisalLineId}/attachments?version={version}",
+                        bytes, name, "application/octet-stream");
+                }
             default:
                 throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, null);
         }
     }
 
-    private static (string User, byte[] Bytes, string Name) AttachmentFile(string badCase) => badCase switch
+    private static (string User, byte[] Bytes, string Name) AttachmentFile(string badCase, string owner = "unit", string other = "unit2") => badCase switch
     {
-        "empty" => ("unit", [], "空文件.pdf"),
-        "png-named-pdf" => ("unit", BadFiles.Png, "方案.pdf"),
-        "text-named-pdf" => ("unit", Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>"), "方案.pdf"),
-        "text-named-xlsx" => ("unit", Encoding.UTF8.GetBytes("a,b\n1,2\n"), "测算.xlsx"),
-        "png-named-docx" => ("unit", BadFiles.Png, "报告.docx"),
-        "exe" => ("unit", [0x4D, 0x5A, 0x90, 0x00, 0x03], "setup.exe"),
-        "one-line-10mb" => ("unit", BadFiles.OneLine(), "长文本.pdf"),
+        "empty" => (owner, [], "空文件.pdf"),
+        "png-named-pdf" => (owner, BadFiles.Png, "方案.pdf"),
+        "text-named-pdf" => (owner, Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>"), "方案.pdf"),
+        "text-named-xlsx" => (owner, Encoding.UTF8.GetBytes("a,b\n1,2\n"), "测算.xlsx"),
+        "png-named-docx" => (owner, BadFiles.Png, "报告.docx"),
+        "exe" => (owner, [0x4D, 0x5A, 0x90, 0x00, 0x03], "setup.exe"),
+        "one-line-10mb" => (owner, BadFiles.OneLine(), "长文本.pdf"),
         // Another unit uploads to this unit's record: not found for it (the record is outside its scope).
-        "other-unit" => ("unit2", BadFiles.Pdf, "材料.pdf"),
+        "other-unit" => (other, BadFiles.Pdf, "材料.pdf"),
         _ => throw new ArgumentOutOfRangeException(nameof(badCase), badCase, null),
     };
 

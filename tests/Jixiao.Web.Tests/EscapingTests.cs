@@ -61,18 +61,12 @@ public sealed class EscapingTests(AppFixture fixture) : IClassFixture<AppFixture
         ("GET /public/api/v1/evaluation-results", "anonymous", "/public/api/v1/evaluation-results?format=csv", false),
         ("GET /public/api/v1/rectifications", "anonymous", "/public/api/v1/rectifications?format=csv", false),
         ("GET /public/api/v1/departments", "anonymous", "/public/api/v1/departments?format=csv", false),
-    ];
-
-    /// <summary>
-    /// Exports that arrived with the fiscal-evaluation and filing features and are not yet downloaded by the test (they write
-    /// through XlsxExport / GoalWorkbook-style writers; listed so that any other new export still fails the coverage check).
-    /// </summary>
-    private static readonly HashSet<string> Pending =
-    [
-        "GET /api/v1/fiscal-evaluations/{id:long}/export",
-        "GET /api/v1/fiscal-evaluations/{id:long}/template",
-        "page Jixiao.Web.Features.Filings.IndexModel",
-        "page Jixiao.Web.Features.FiscalEvaluations.DetailsModel",
+        ("GET /api/v1/fiscal-evaluations/{id:long}/export", "perf", "/api/v1/fiscal-evaluations/{fiscal}/export", false),
+        ("GET /api/v1/fiscal-evaluations/{id:long}/template", "perf", "/api/v1/fiscal-evaluations/{fiscal}/template", false),
+        ("page Jixiao.Web.Features.FiscalEvaluations.DetailsModel", "perf", "/FiscalEvaluations/Details?id={fiscal}&handler=Export", false),
+        ("page Jixiao.Web.Features.Filings.IndexModel", "perf", "/Filings?handler=Export", false),
+        ("page Jixiao.Web.Features.Appraisals.RoundModel", "perf", "/Appraisals/Round?id={appraisal}&handler=Export", false),
+        ("GET /api/v1/appraisals/{id:long}/ranking.xlsx", "perf", "/api/v1/appraisals/{appraisal}/ranking.xlsx", false),
     ];
 
     /// <summary>Pages that list or show the renamed organisations, and the name each must show.</summary>
@@ -97,15 +91,16 @@ public sealed class EscapingTests(AppFixture fixture) : IClassFixture<AppFixture
             if (page.GetMethods(BindingFlags.Public | BindingFlags.Instance).Any(m => m.Name is "OnGetExport" or "OnGetExportAsync"))
                 found.Add($"page {page.FullName}");
         }
-        // Endpoints that answer with a spreadsheet say so in their OpenAPI metadata (Produces … text/csv), or are the goal workbooks.
+        // Endpoints that answer with a spreadsheet say so in their OpenAPI metadata (Produces … text/csv), or end in /export, .xlsx or .csv.
         foreach (var endpoint in app.Factory.Services.GetRequiredService<IEnumerable<EndpointDataSource>>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
         {
             var types = endpoint.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata>().SelectMany(p => p.ContentTypes);
             var raw = endpoint.RoutePattern.RawText ?? "";
-            if (types.Any(t => t.Contains("csv", StringComparison.Ordinal) || t.Contains("spreadsheetml", StringComparison.Ordinal)) || raw.EndsWith("/export", StringComparison.Ordinal))
+            if (types.Any(t => t.Contains("csv", StringComparison.Ordinal) || t.Contains("spreadsheetml", StringComparison.Ordinal)) || raw.EndsWith("/export", StringComparison.Ordinal)
+                || raw.EndsWith(".xlsx", StringComparison.Ordinal) || raw.EndsWith(".csv", StringComparison.Ordinal))
                 found.Add($"GET {raw}");
         }
-        var missing = found.Where(f => Exports.All(e => e.Key != f) && !Pending.Contains(f)).ToList();
+        var missing = found.Where(f => Exports.All(e => e.Key != f)).ToList();
         Assert.True(missing.Count == 0, "exports missing from the escaping table: " + string.Join(", ", missing));
         var stale = Exports.Where(e => !found.Contains(e.Key)).Select(e => e.Key).ToList();
         Assert.True(stale.Count == 0, "escaping table names exports that do not exist: " + string.Join(", ", stale));
@@ -195,6 +190,8 @@ public sealed class EscapingTests(AppFixture fixture) : IClassFixture<AppFixture
         ids["round"] = (long)round["id"]!;
         var reports = await app.GetJsonAsync("perf", $"/api/v1/monitoring/rounds/{ids["round"]}/reports");
         ids["report"] = (long)(reports is JsonArray ra ? ra : reports["items"]!.AsArray()).First()!["id"]!;
+        ids["fiscal"] = (long)(await app.GetJsonAsync("perf", "/api/v1/fiscal-evaluations?pageSize=100"))["items"]!.AsArray().First()!["id"]!;
+        ids["appraisal"] = (long)(await app.GetJsonAsync("perf", "/api/v1/appraisals?pageSize=100"))["items"]!.AsArray().First()!["id"]!;
         ids["project"] = (long)(await app.GetJsonAsync("unit", "/api/v1/projects?pageSize=100"))["items"]!.AsArray().First(p => p!["goalState"] is not null)!["id"]!;
         return ids;
     }

@@ -80,7 +80,7 @@ public sealed class DetailsModel(CurrentUser me, FiscalEvaluationService evaluat
         if (Upload is null || Upload.Length == 0) throw new Core.Common.DomainException("请选择要导入的文件。");
         if (Upload.Length > FiscalEvaluationsApi.MaxImportBytes) throw new Core.Common.DomainException("文件超过 10 MB。");
         await using var stream = Upload.OpenReadStream();
-        var r = await evaluations.ImportAsync(Id, stream, await me.CallerAsync(ct), ct);
+        var r = await evaluations.ImportAsync(Id, stream, Upload.FileName, await me.CallerAsync(ct), ct);
         if (r.Errors.Count > 0)
         {
             ImportErrors = r.Errors;

@@ -109,7 +109,7 @@ public static class FiscalEvaluationsApi
         {
             if (file.Length > MaxImportBytes) return Rejected([new(0, null, "文件超过 10 MB。")]);
             await using var stream = file.OpenReadStream();
-            var r = await s.ImportAsync(id, stream, await me.CallerAsync(ct), ct);
+            var r = await s.ImportAsync(id, stream, file.FileName, await me.CallerAsync(ct), ct);
             return r.Errors.Count == 0 ? Results.Ok(new FiscalImportResponse(r.Updated, r.Unchanged)) : Rejected(r.Errors);
         })
             .DisableAntiforgery() // bearer-token API: no cookie, so no cross-site request to forge
