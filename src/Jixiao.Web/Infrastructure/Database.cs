@@ -84,3 +84,18 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 }
+
+/// <summary>
+/// Holds one database connection for the whole request: taken when the request starts, returned when it ends. Without it
+/// EF Core returns the connection to the pool after each command, so a write that committed could wait for a connection
+/// again to build its answer; with the pool exhausted the user then saw an error for a change that was stored. Now a
+/// request that cannot get a connection fails before it does anything, and one that has it finishes with it.
+/// </summary>
+public sealed class RequestConnectionMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext http, JixiaoDbContext db)
+    {
+        await db.Database.OpenConnectionAsync(http.RequestAborted);
+        await next(http);
+    }
+}

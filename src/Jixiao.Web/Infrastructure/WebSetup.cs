@@ -146,6 +146,7 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseMiddleware<RequestConnectionMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<ApiExceptionMiddleware>();
