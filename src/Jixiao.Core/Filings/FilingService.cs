@@ -203,7 +203,7 @@ public sealed class FilingService(JixiaoDbContext db, RuleSetService rules, Todo
         var t = FilingWorkflow.Machine.Check(f.State, FilingAction.Resubmit, caller.Roles, null);
         var ruleSet = ruleSetId is null ? await db.RuleSets.AsNoTracking().FirstAsync(r => r.Id == f.RuleSetId, ct)
             : await OwnRuleSetAsync(f.RegionId, f.FiscalYear, ruleSetId, ct);
-        var document = data is { Length: > 0 } ? StoreDocument(fileName, data, maxBytes) : null;
+        var document = data is null ? null : StoreDocument(fileName, data, maxBytes); // an empty upload is a bad file, not "no new file"
         f.Resubmit(ruleSet.Id, await CityRuleSetIdAsync(f.CityRegionId, f.FiscalYear, ct), document, note, db.Actor.Name, db.Now);
         WorkflowRecorder.Record(db, Subject, f.Id.ToString(), t, Role.PerformanceSection,
             $"规则第 {ruleSet.VersionNo} 版，{f.DocumentName}{(document is null ? "" : "（新文件）")}");

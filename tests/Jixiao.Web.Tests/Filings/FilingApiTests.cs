@@ -19,23 +19,6 @@ public sealed class FilingApiTests(AppFixture fixture) : IClassFixture<AppFixtur
 
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n% 实施细则 test\n");
 
-    private static async Task<HttpResponseMessage> PostMultipartAsync(TestApp app, string user, string path, Dictionary<string, string> fields,
-        (byte[] Data, string Name)? file)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(user));
-        var content = new MultipartFormDataContent();
-        foreach (var (k, v) in fields) content.Add(new StringContent(v), k);
-        if (file is { } f)
-        {
-            var part = new ByteArrayContent(f.Data);
-            part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            content.Add(part, "file", f.Name);
-        }
-        request.Content = content;
-        return await app.Client.SendAsync(request);
-    }
-
     private static async Task<JsonNode> PostOk(TestApp app, string user, string path, object body)
     {
         using var r = await app.SendAsync(user, HttpMethod.Post, path, body);
@@ -118,17 +101,17 @@ public sealed class FilingApiTests(AppFixture fixture) : IClassFixture<AppFixtur
         var app = fixture.For(provider);
 
         // 潞州区 has no rules of its own for next year yet: nothing to file.
-        using (var none = await PostMultipartAsync(app, "county", "/api/v1/filings", new() { ["year"] = $"{Year + 1}" }, (Pdf, "细则.pdf")))
+        using (var none = await app.PostMultipartAsync("county", "/api/v1/filings", new() { ["year"] = $"{Year + 1}" }, (Pdf, "细则.pdf")))
             Assert.Contains("尚未制定", (string?)(await none.AssertProblemAsync(HttpStatusCode.BadRequest))["detail"]);
 
         // A rule set of another region (上党区's, seen by the city) cannot be filed by 潞州区.
         var shangdang = await app.GetJsonAsync("perf", $"/api/v1/filings/{(long)(await ByRegionAsync(app, "perf", "上党区"))["id"]!}");
-        using (var foreign = await PostMultipartAsync(app, "county", "/api/v1/filings",
+        using (var foreign = await app.PostMultipartAsync("county", "/api/v1/filings",
             new() { ["year"] = $"{Year}", ["ruleSetId"] = $"{(long)shangdang["ruleSetId"]!}" }, (Pdf, "细则.pdf")))
             Assert.Contains("本区划", (string?)(await foreign.AssertProblemAsync(HttpStatusCode.BadRequest))["detail"]);
 
         // Only a document type: an .xlsx is refused.
-        using (var xlsx = await PostMultipartAsync(app, "county", "/api/v1/filings", new() { ["year"] = $"{Year}" }, ([0x50, 0x4B, 0x03, 0x04, 0], "细则.xlsx")))
+        using (var xlsx = await app.PostMultipartAsync("county", "/api/v1/filings", new() { ["year"] = $"{Year}" }, ([0x50, 0x4B, 0x03, 0x04, 0], "细则.xlsx")))
             Http.AssertChinese((string?)(await xlsx.AssertProblemAsync(HttpStatusCode.BadRequest))["detail"]);
 
         // 潞州区 revises its rules (a new version: 整改期限 25 days) and files them again.
@@ -139,7 +122,7 @@ public sealed class FilingApiTests(AppFixture fixture) : IClassFixture<AppFixtur
             new { baseVersionNo = (int)current["versionNo"]!, content, comment = "整改期限调整为25天" })) await save.AssertOkJsonAsync();
 
         JsonNode f;
-        using (var submit = await PostMultipartAsync(app, "county", "/api/v1/filings",
+        using (var submit = await app.PostMultipartAsync("county", "/api/v1/filings",
             new() { ["year"] = $"{Year}", ["note"] = "整改期限调整为25天" }, (Pdf, "C:\\细则\\潞州区实施细则（修订）.pdf")))
             f = await submit.AssertOkJsonAsync(HttpStatusCode.Created);
         var id = (long)f["id"]!;
@@ -150,7 +133,7 @@ public sealed class FilingApiTests(AppFixture fixture) : IClassFixture<AppFixtur
         Assert.Empty(f["actions"]!.AsArray()); // the county waits
 
         // A second open filing for the same year is refused.
-        using (var twice = await PostMultipartAsync(app, "county", "/api/v1/filings", new() { ["year"] = $"{Year}" }, (Pdf, "细则.pdf")))
+        using (var twice = await app.PostMultipartAsync("county", "/api/v1/filings", new() { ["year"] = $"{Year}" }, (Pdf, "细则.pdf")))
             Http.AssertChinese((string?)(await twice.AssertProblemAsync(HttpStatusCode.BadRequest))["detail"]);
 
         // The city has a to-do; the county cannot file its own rules.
@@ -183,11 +166,11 @@ public sealed class FilingApiTests(AppFixture fixture) : IClassFixture<AppFixtur
 
         // The county has a to-do; resubmitting unchanged is refused; with a new document it goes back to the city.
         Assert.Contains($"\"/Filings/Detail/{id}\"", (await app.GetJsonAsync("county", "/api/v1/todos?pageSize=1000")).ToJsonString());
-        using (var same = await PostMultipartAsync(app, "county", $"/api/v1/filings/{id}/resubmit", new() { ["version"] = $"{(int)returned["version"]!}" }, null))
+        using (var same = await app.PostMultipartAsync("county", $"/api/v1/filings/{id}/resubmit", new() { ["version"] = $"{(int)returned["version"]!}" }, null))
             Http.AssertChinese((string?)(await same.AssertProblemAsync(HttpStatusCode.BadRequest))["detail"]);
         var revised = Encoding.ASCII.GetBytes("%PDF-1.7\n% revised with the reasons\n");
         JsonNode again;
-        using (var re = await PostMultipartAsync(app, "county", $"/api/v1/filings/{id}/resubmit",
+        using (var re = await app.PostMultipartAsync("county", $"/api/v1/filings/{id}/resubmit",
             new() { ["version"] = $"{(int)returned["version"]!}", ["note"] = "已补充依据" }, (revised, "潞州区实施细则（修订二）.pdf")))
             again = await re.AssertOkJsonAsync();
         Assert.Equal("Submitted", (string)again["state"]!);

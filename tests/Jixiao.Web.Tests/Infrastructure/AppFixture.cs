@@ -78,14 +78,23 @@ public sealed class TestApp
     public Task<HttpResponseMessage> GetAsync(string user, string path) => SendAsync(user, HttpMethod.Get, path);
 
     /// <summary>POST of one file as the multipart field <c>file</c>, with the user's bearer token.</summary>
-    public async Task<HttpResponseMessage> PostFileAsync(string user, string path, byte[] file, string fileName, string contentType)
+    public Task<HttpResponseMessage> PostFileAsync(string user, string path, byte[] file, string fileName, string contentType) =>
+        PostMultipartAsync(user, path, new Dictionary<string, string>(), (file, fileName), contentType);
+
+    /// <summary>POST of a multipart form: the text fields and optionally one file as the field <c>file</c>, with the user's bearer token.</summary>
+    public async Task<HttpResponseMessage> PostMultipartAsync(string user, string path, Dictionary<string, string> fields,
+        (byte[] Data, string Name)? file, string contentType = "application/octet-stream")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(user));
         var content = new MultipartFormDataContent();
-        var part = new ByteArrayContent(file);
-        part.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        content.Add(part, "file", fileName);
+        foreach (var (k, v) in fields) content.Add(new StringContent(v), k);
+        if (file is { } f)
+        {
+            var part = new ByteArrayContent(f.Data);
+            part.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+            content.Add(part, "file", f.Name);
+        }
         request.Content = content;
         return await Client.SendAsync(request);
     }

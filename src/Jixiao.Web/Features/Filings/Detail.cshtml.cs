@@ -79,7 +79,7 @@ public sealed class DetailModel(CurrentUser me, FilingService filings) : PageMod
     {
         var ct = HttpContext.RequestAborted;
         byte[]? data = null;
-        if (Document is { Length: > 0 })
+        if (Document is not null) // no file chosen binds null; a chosen empty file is refused by the service
         {
             if (Document.Length > Core.Attachments.UploadCheck.DefaultMaxBytes) throw new DomainException("文件超过20MB的上限：请压缩或拆分后上传。");
             using var buffer = new MemoryStream();
