@@ -13,6 +13,7 @@ using Jixiao.Core.Goals;
 using Jixiao.Core.Identity;
 using Jixiao.Core.Organizations;
 using Jixiao.Core.Projects;
+using Jixiao.Testing;
 using Jixiao.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -73,7 +74,7 @@ public static class LoadTest
             connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dir, "load.db") }.ToString();
         }
         var settings = new DatabaseSettings(provider, connectionString);
-        Process? app = null;
+        WebAppProcess? app = null;
         try
         {
             Console.WriteLine($"Jixiao load test: {o.Users} users × {o.Seconds} s on {provider}, {o.ProjectsPerUser} projects each, think time {o.ThinkMs} ms ± 50 %, fiscal year {year}");
@@ -82,14 +83,17 @@ public static class LoadTest
             var accounts = await SeedAsync(settings, o, year);
             Console.WriteLine($"seeded {accounts.Count} unit accounts and {accounts.Sum(a => a.Projects.Count)} projects in {sw.Elapsed.TotalSeconds:N1} s");
 
-            var log = new StringBuilder();
-            var port = FreePort();
-            var baseAddress = new Uri($"http://127.0.0.1:{port}");
-            app = StartApp(o.App, settings, baseAddress, log);
+            // The demo data is off: the test's own accounts, so lockout and rate limits are those of production.
+            app = await WebAppProcess.StartAsync(new Dictionary<string, string?>
+            {
+                ["Database__Provider"] = settings.Provider == DatabaseProvider.Postgres ? "Postgres" : "Sqlite",
+                ["ConnectionStrings__Jixiao"] = settings.ConnectionString,
+                ["Jixiao__DemoData"] = "false",
+                ["Logging__LogLevel__Default"] = "Warning",
+            }, TimeSpan.FromMinutes(2), o.App);
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = o.Users + 10, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
-            using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(100) };
-            await WaitHealthyAsync(http, app, log);
-            Console.WriteLine($"app healthy on {baseAddress} after {sw.Elapsed.TotalSeconds:N1} s");
+            using var http = new HttpClient(handler) { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(100) };
+            Console.WriteLine($"app healthy on {app.BaseAddress} after {sw.Elapsed.TotalSeconds:N1} s");
 
             // Every user signs in once (the PBKDF2 hash of the real sign-in), before the clock starts.
             using (var gate = new SemaphoreSlim(8))
@@ -122,20 +126,12 @@ public static class LoadTest
             var ok = stats.Report(run.Elapsed);
             ok &= await CheckAsync(settings, accounts, stats);
             Console.WriteLine(ok ? "RESULT: PASS" : "RESULT: FAIL");
-            if (!ok && log.Length > 0)
-            {
-                lock (log) Console.WriteLine("app output (tail):\n" + string.Join('\n', log.ToString().Split('\n').TakeLast(40)));
-            }
+            if (!ok && app.Log.Length > 0) Console.WriteLine("app output (tail):\n" + string.Join('\n', app.Log.Split('\n').TakeLast(40)));
             return ok ? 0 : 1;
         }
         finally
         {
-            if (app is { HasExited: false })
-            {
-                app.Kill(entireProcessTree: true);
-                await app.WaitForExitAsync();
-            }
-            app?.Dispose();
+            if (app is not null) await app.DisposeAsync();
             SqliteConnection.ClearAllPools();
             NpgsqlConnection.ClearAllPools();
             if (pgDatabase is not null)
@@ -403,90 +399,6 @@ public static class LoadTest
         Console.WriteLine(audit.Intact ? $"audit chain intact ({audit.Count} records)" : $"audit chain BROKEN at {audit.FirstBrokenSequence}: {audit.Problem}");
         // A submission the client saw fail but the server stored would already be counted as an error above.
         return lost.Count == 0 && (unexpected.Count == 0 || stats.ErrorCount > 0) && audit.Intact && submitted.Count > 0;
-    }
-
-    // ---------------------------------------------------------------- the app process
-
-    private static Process StartApp(string? configured, DatabaseSettings settings, Uri baseAddress, StringBuilder log)
-    {
-        string dll, contentRoot;
-        if (configured is not null)
-        {
-            dll = Path.GetFullPath(configured);
-            contentRoot = Path.GetDirectoryName(dll)!;
-        }
-        else
-        {
-            var root = RepositoryRoot();
-            contentRoot = Path.Combine(root, "src", "Jixiao.Web");
-            var baseDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            dll = Path.Combine(contentRoot, "bin", baseDir.Parent!.Name, baseDir.Name, "Jixiao.Web.dll");
-        }
-        if (!File.Exists(dll)) throw new FileNotFoundException($"{dll} is missing: build the app (dotnet build -c Release) or pass --app.");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = contentRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in new[] { dll, "--urls", baseAddress.ToString().TrimEnd('/'), "--contentRoot", contentRoot }) start.ArgumentList.Add(a);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = null;
-        start.Environment["Database__Provider"] = settings.Provider == DatabaseProvider.Postgres ? "Postgres" : "Sqlite";
-        start.Environment["ConnectionStrings__Jixiao"] = settings.ConnectionString;
-        start.Environment["Jixiao__DemoData"] = "false";
-        start.Environment["Jixiao__HttpsRedirection"] = "false";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = new Process { StartInfo = start };
-        DataReceivedEventHandler append = (_, e) =>
-        {
-            if (e.Data is null) return;
-            lock (log) log.AppendLine(e.Data);
-        };
-        process.OutputDataReceived += append;
-        process.ErrorDataReceived += append;
-        if (!process.Start()) throw new InvalidOperationException("could not start dotnet " + dll);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitHealthyAsync(HttpClient http, Process app, StringBuilder log)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (app.HasExited)
-            {
-                lock (log) throw new InvalidOperationException($"Jixiao.Web exited with {app.ExitCode}:\n{log}");
-            }
-            try
-            {
-                using var r = await http.GetAsync("/health");
-                if (r.StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException("Jixiao.Web did not answer /health within 2 minutes.");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "Jixiao.slnx"))) return d.FullName;
-        throw new InvalidOperationException($"No Jixiao.slnx above {AppContext.BaseDirectory}.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string LoadAverage()

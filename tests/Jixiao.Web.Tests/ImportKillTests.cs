@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Jixiao.Core.Audit;
 using Jixiao.Core.Data;
+using Jixiao.Testing;
 using Jixiao.Web.Infrastructure;
 using Jixiao.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -36,7 +37,7 @@ public sealed class ImportKillTests
         string prefix;
         long paymentsBefore, batchesBefore, auditBefore;
 
-        await using (var app = await AppProcess.StartAsync(database, TimeSpan.FromMinutes(4)))
+        await using (var app = await database.StartAppAsync(TimeSpan.FromMinutes(4)))
         {
             using var http = Client(app);
             var token = await TokenAsync(http, "perf");
@@ -76,7 +77,7 @@ public sealed class ImportKillTests
         await AssertAuditIntactAsync(database);
 
         // Started again on the same database: the same file imports whole, then once more changes nothing.
-        await using (var app = await AppProcess.StartAsync(database, TimeSpan.FromMinutes(4)))
+        await using (var app = await database.StartAppAsync(TimeSpan.FromMinutes(4)))
         {
             using var http = Client(app);
             var token = await TokenAsync(http, "perf");
@@ -116,7 +117,7 @@ public sealed class ImportKillTests
         return text[..Math.Min(text.Length, 500)];
     }
 
-    private static HttpClient Client(AppProcess app) => new() { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+    private static HttpClient Client(WebAppProcess app) => new() { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
 
     private static async Task<string> TokenAsync(HttpClient http, string user)
     {
