@@ -159,9 +159,21 @@ public sealed class MassAssignmentBehaviourTests(AppFixture fixture) : IClassFix
         }
         var extras = new JsonObject
         {
-            ["id"] = otherProject, ["state"] = "Approved", ["status"] = "Approved", ["unitId"] = otherUnit, ["departmentId"] = otherDepartment,
-            ["regionId"] = countyRegion, ["ruleSetId"] = ruleSet, ["ruleSetVersion"] = 99, ["totalBudget"] = 1m, ["score"] = 100m,
-            ["reviewScore"] = 100m, ["grade"] = "Excellent", ["versionNo"] = 9, ["projectId"] = otherProject, ["createdAt"] = "2000-01-01T00:00:00Z",
+            ["id"] = otherProject,
+            ["state"] = "Approved",
+            ["status"] = "Approved",
+            ["unitId"] = otherUnit,
+            ["departmentId"] = otherDepartment,
+            ["regionId"] = countyRegion,
+            ["ruleSetId"] = ruleSet,
+            ["ruleSetVersion"] = 99,
+            ["totalBudget"] = 1m,
+            ["score"] = 100m,
+            ["reviewScore"] = 100m,
+            ["grade"] = "Excellent",
+            ["versionNo"] = 9,
+            ["projectId"] = otherProject,
+            ["createdAt"] = "2000-01-01T00:00:00Z",
         };
 
         // Registering a project: the unit, department and region are the caller's; the total is computed.
@@ -198,7 +210,8 @@ public sealed class MassAssignmentBehaviourTests(AppFixture fixture) : IClassFix
         // "score" is the review's 四性 score in this request type: a well-formed one, which submit must not take.
         var submit = new JsonObject
         {
-            ["version"] = (int)saved["version"]!, ["pass"] = true,
+            ["version"] = (int)saved["version"]!,
+            ["pass"] = true,
             ["score"] = new JsonObject { ["completeness"] = 25m, ["relevance"] = 25m, ["appropriateness"] = 25m, ["feasibility"] = 25m },
         };
         Merge(submit, extras);
@@ -244,9 +257,15 @@ public sealed class MassAssignmentBehaviourTests(AppFixture fixture) : IClassFix
         var id = (long)user["id"]!;
         var body = new JsonObject
         {
-            ["version"] = (int)user["version"]!, ["displayName"] = (string?)user["displayName"], ["organizationId"] = (long)user["organizationId"]!,
-            ["isActive"] = true, ["roles"] = new JsonArray("SystemAdmin", "SecurityAdmin", "PerformanceSection"), ["isLockedOut"] = false,
-            ["passwordHash"] = "x", ["failedSignIns"] = 0, ["userName"] = "unit2-renamed",
+            ["version"] = (int)user["version"]!,
+            ["displayName"] = (string?)user["displayName"],
+            ["organizationId"] = (long)user["organizationId"]!,
+            ["isActive"] = true,
+            ["roles"] = new JsonArray("SystemAdmin", "SecurityAdmin", "PerformanceSection"),
+            ["isLockedOut"] = false,
+            ["passwordHash"] = "x",
+            ["failedSignIns"] = 0,
+            ["userName"] = "unit2-renamed",
         };
         var updated = await (await app.SendAsync("sysadmin", HttpMethod.Put, $"/api/v1/users/{id}", body)).AssertOkJsonAsync();
         Assert.Equal(["BudgetUnit"], updated["roles"]!.AsArray().Select(r => (string)r!).ToArray());
@@ -264,9 +283,16 @@ public sealed class MassAssignmentBehaviourTests(AppFixture fixture) : IClassFix
 
     private static JsonObject Project(string name) => new()
     {
-        ["code"] = "M" + Guid.NewGuid().ToString("N")[..12], ["name"] = name, ["kind"] = "Project", ["budgetKind"] = "General",
-        ["category"] = "Ordinary", ["startYear"] = 2026, ["endYear"] = 2026, ["responsiblePersonName"] = "测试责任人",
-        ["currentYearAppropriation"] = 600_000m, ["fiscalYear"] = 2026,
+        ["code"] = "M" + Guid.NewGuid().ToString("N")[..12],
+        ["name"] = name,
+        ["kind"] = "Project",
+        ["budgetKind"] = "General",
+        ["category"] = "Ordinary",
+        ["startYear"] = 2026,
+        ["endYear"] = 2026,
+        ["responsiblePersonName"] = "测试责任人",
+        ["currentYearAppropriation"] = 600_000m,
+        ["fiscalYear"] = 2026,
     };
 
     private static JsonArray Indicators() => new(
@@ -276,7 +302,13 @@ public sealed class MassAssignmentBehaviourTests(AppFixture fixture) : IClassFix
 
     private static JsonObject Indicator(string l1, string l2, string name, decimal target, string unit, decimal weight, string comparison = "AtLeast") => new()
     {
-        ["level1"] = l1, ["level2"] = l2, ["name"] = name, ["comparison"] = comparison, ["targetValue"] = target, ["unit"] = unit,
-        ["weight"] = weight, ["basis"] = "Plan",
+        ["level1"] = l1,
+        ["level2"] = l2,
+        ["name"] = name,
+        ["comparison"] = comparison,
+        ["targetValue"] = target,
+        ["unit"] = unit,
+        ["weight"] = weight,
+        ["basis"] = "Plan",
     };
 }
