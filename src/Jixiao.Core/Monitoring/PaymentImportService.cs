@@ -97,7 +97,7 @@ public sealed class PaymentImportService(JixiaoDbContext db)
     {
         if (!file.CanSeek)
         {
-            var temp = Path.Combine(Path.GetTempPath(), $"jixiao-payments-{Guid.NewGuid():N}.tmp");
+            var temp = TempFiles.NewPath("payments", ".tmp");
             await using var copy = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16,
                 FileOptions.DeleteOnClose | FileOptions.Asynchronous);
             await file.CopyToAsync(copy, ct);

@@ -172,6 +172,16 @@ public static class WebSetup
         {
             await db.Database.MigrateAsync();
         }
+        // ASP.NET Core buffers large multipart uploads in ASPNETCORE_TEMP: unless the operator chose a place, in the folder
+        // that is swept, so a crash mid-upload leaves nothing behind either.
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_TEMP")))
+        {
+            Directory.CreateDirectory(Core.Common.TempFiles.Directory);
+            Environment.SetEnvironmentVariable("ASPNETCORE_TEMP", Core.Common.TempFiles.Directory);
+        }
+        // Uploads copied to disk by imports that a crash interrupted (file ages are wall-clock, not the business clock).
+        var swept = Core.Common.TempFiles.Sweep(DateTime.UtcNow);
+        if (swept > 0) app.Logger.LogInformation("Deleted {Count} upload copies left by interrupted imports in {Directory}", swept, Core.Common.TempFiles.Directory);
         var keys = app.Services.GetRequiredService<KeyRing>();
         var time = app.Services.GetRequiredService<TimeProvider>();
         await using (var db = new JixiaoDbContext(settings.Options(), new SystemAuditContext(Core.Audit.AuditActor.System, time, keys)))

@@ -55,7 +55,7 @@ public sealed class PaymentImportModel(CurrentUser me, PaymentImportJobs jobs, I
             return Page();
         }
         var ct = HttpContext.RequestAborted;
-        var temp = Path.Combine(Path.GetTempPath(), $"jixiao-payments-{Guid.NewGuid():N}.upload");
+        var temp = Core.Common.TempFiles.NewPath("payments", ".upload");
         await using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
         await using (var source = Upload.OpenReadStream())
         {
