@@ -138,46 +138,14 @@ public sealed class GoalConcurrencyTests(AppFixture fixture) : IClassFixture<App
 
     private static async Task<long> NewDraftAsync(TestApp app, string name)
     {
-        var created = await (await app.SendAsync(Owner, HttpMethod.Post, "/api/v1/projects", new
-        {
-            code = "C" + Guid.NewGuid().ToString("N")[..12],
-            name,
-            kind = "Project",
-            budgetKind = "General",
-            category = "Ordinary",
-            isNewMajor = false,
-            isRenewal = false,
-            startYear = 2026,
-            endYear = 2026,
-            responsiblePersonName = "测试责任人",
-            responsiblePersonPhone = "13800000000",
-            currentYearAppropriation = 600_000m,
-            carryOver = 0m,
-            otherFunding = 0m,
-            fiscalYear = 2026,
-        })).AssertOkJsonAsync(HttpStatusCode.Created);
+        var created = await (await app.SendAsync(Owner, HttpMethod.Post, "/api/v1/projects", Samples.Project(name))).AssertOkJsonAsync(HttpStatusCode.Created);
         var id = (long)created["id"]!;
-        var indicators = new JsonArray(
-            Indicator("Output", "Quantity", "完成数量", 10m, "个", 20m), Indicator("Output", "Quality", "验收合格率", 100m, "%", 15m),
-            Indicator("Output", "Timeliness", "按期完成率", 100m, "%", 10m), Indicator("Output", "Cost", "项目总成本", 60m, "万元", 5m, "AtMost"),
-            Indicator("Benefit", "Social", "受益人数", 1000m, "人", 30m), Indicator("Satisfaction", "ServiceRecipient", "满意度", 90m, "%", 10m));
+        var indicators = Samples.Indicators();
         using var saved = await app.SendAsync(Owner, HttpMethod.Put, $"/api/v1/projects/{id}/goal",
             new JsonObject { ["annualGoal"] = "初稿", ["indicators"] = indicators });
         await saved.AssertOkJsonAsync();
         return id;
     }
-
-    private static JsonObject Indicator(string l1, string l2, string name, decimal target, string unit, decimal weight, string comparison = "AtLeast") => new()
-    {
-        ["level1"] = l1,
-        ["level2"] = l2,
-        ["name"] = name,
-        ["comparison"] = comparison,
-        ["targetValue"] = target,
-        ["unit"] = unit,
-        ["weight"] = weight,
-        ["basis"] = "Plan",
-    };
 
     private static async Task<JsonNode> GoalAsync(TestApp app, long id) => (await app.GetJsonAsync(Owner, $"/api/v1/projects/{id}/goal"))["current"]!;
 

@@ -177,9 +177,8 @@ public sealed class MassAssignmentBehaviourTests(AppFixture fixture) : IClassFix
         };
 
         // Registering a project: the unit, department and region are the caller's; the total is computed.
-        var body = Project("越权字段项目");
+        var body = Samples.Project("越权字段项目");
         Merge(body, extras);
-        body.Remove("organizationId");
         var created = await (await app.SendAsync(Owner, HttpMethod.Post, "/api/v1/projects", body)).AssertOkJsonAsync(HttpStatusCode.Created);
         var id = (long)created["id"]!;
         Assert.NotEqual(otherProject, id);
@@ -187,7 +186,7 @@ public sealed class MassAssignmentBehaviourTests(AppFixture fixture) : IClassFix
         Assert.Equal(orgs["长治市教育局"], (long)created["departmentId"]!);
         Assert.Equal(600_000m, (decimal)created["totalBudget"]!);
         // Field by field what the same request without the extras stores.
-        var plain = await (await app.SendAsync(Owner, HttpMethod.Post, "/api/v1/projects", Project("越权字段项目"))).AssertOkJsonAsync(HttpStatusCode.Created);
+        var plain = await (await app.SendAsync(Owner, HttpMethod.Post, "/api/v1/projects", Samples.Project("越权字段项目"))).AssertOkJsonAsync(HttpStatusCode.Created);
         foreach (var field in new[] { "fiscalYear", "unitId", "departmentId", "totalBudget", "version", "kind", "budgetKind", "category" })
             Assert.Equal(plain[field]!.ToJsonString(), created[field]!.ToJsonString());
         await using (var db = DbSnapshot.OpenContext(app.Factory))
@@ -195,7 +194,7 @@ public sealed class MassAssignmentBehaviourTests(AppFixture fixture) : IClassFix
                 await db.Projects.Where(p => p.Id == id).Select(p => p.RegionId).SingleAsync());
 
         // Saving a draft goal with a state, a review score, another goal's id and project: a draft of this project, version 1.
-        var goal = new JsonObject { ["annualGoal"] = "越权字段目标", ["indicators"] = Indicators() };
+        var goal = new JsonObject { ["annualGoal"] = "越权字段目标", ["indicators"] = Samples.Indicators() };
         Merge(goal, extras);
         goal["id"] = otherGoal;
         foreach (var i in goal["indicators"]!.AsArray()) Merge(i!.AsObject(), new JsonObject { ["id"] = otherGoal, ["score"] = 100m, ["actualValue"] = 1m });
@@ -231,11 +230,11 @@ public sealed class MassAssignmentBehaviourTests(AppFixture fixture) : IClassFix
     {
         var app = fixture.For(provider);
         var orgs = await app.OrganizationIdsAsync();
-        var created = await (await app.SendAsync(Owner, HttpMethod.Post, "/api/v1/projects", Project("改单位项目"))).AssertOkJsonAsync(HttpStatusCode.Created);
+        var created = await (await app.SendAsync(Owner, HttpMethod.Post, "/api/v1/projects", Samples.Project("改单位项目"))).AssertOkJsonAsync(HttpStatusCode.Created);
         var id = (long)created["id"]!;
         var before = await DbSnapshot.TakeAsync(app.Factory);
 
-        var body = Project("改单位项目（改名）");
+        var body = Samples.Project("改单位项目（改名）");
         body["version"] = (int)created["version"]!;
         body["organizationId"] = orgs["长治市人民医院"];
         var problem = await (await app.SendAsync(Owner, HttpMethod.Put, $"/api/v1/projects/{id}", body)).AssertProblemAsync(HttpStatusCode.BadRequest);
@@ -280,35 +279,4 @@ public sealed class MassAssignmentBehaviourTests(AppFixture fixture) : IClassFix
         foreach (var (k, v) in extras)
             if (!target.ContainsKey(k)) target[k] = v?.DeepClone();
     }
-
-    private static JsonObject Project(string name) => new()
-    {
-        ["code"] = "M" + Guid.NewGuid().ToString("N")[..12],
-        ["name"] = name,
-        ["kind"] = "Project",
-        ["budgetKind"] = "General",
-        ["category"] = "Ordinary",
-        ["startYear"] = 2026,
-        ["endYear"] = 2026,
-        ["responsiblePersonName"] = "测试责任人",
-        ["currentYearAppropriation"] = 600_000m,
-        ["fiscalYear"] = 2026,
-    };
-
-    private static JsonArray Indicators() => new(
-        Indicator("Output", "Quantity", "完成数量", 10m, "个", 20m), Indicator("Output", "Quality", "验收合格率", 100m, "%", 15m),
-        Indicator("Output", "Timeliness", "按期完成率", 100m, "%", 10m), Indicator("Output", "Cost", "项目总成本", 60m, "万元", 5m, "AtMost"),
-        Indicator("Benefit", "Social", "受益人数", 1000m, "人", 30m), Indicator("Satisfaction", "ServiceRecipient", "满意度", 90m, "%", 10m));
-
-    private static JsonObject Indicator(string l1, string l2, string name, decimal target, string unit, decimal weight, string comparison = "AtLeast") => new()
-    {
-        ["level1"] = l1,
-        ["level2"] = l2,
-        ["name"] = name,
-        ["comparison"] = comparison,
-        ["targetValue"] = target,
-        ["unit"] = unit,
-        ["weight"] = weight,
-        ["basis"] = "Plan",
-    };
 }

@@ -352,52 +352,16 @@ public sealed class GoalApiTests(AppFixture fixture) : IClassFixture<AppFixture>
 
     private static async Task<long> CreateProjectAsync(TestApp app, string user, string name, decimal budget)
     {
-        var body = new
-        {
-            code = "T" + Guid.NewGuid().ToString("N")[..12],
-            name,
-            kind = "Project",
-            budgetKind = "General",
-            category = "Ordinary",
-            isNewMajor = false,
-            isRenewal = false,
-            startYear = 2026,
-            endYear = 2026,
-            responsiblePersonName = "测试责任人",
-            responsiblePersonPhone = "13800000000",
-            currentYearAppropriation = budget,
-            carryOver = 0m,
-            otherFunding = 0m,
-            fiscalYear = 2026,
-        };
+        var body = Samples.Project(name, budget);
         var created = await (await app.SendAsync(user, HttpMethod.Post, "/api/v1/projects", body)).AssertOkJsonAsync(HttpStatusCode.Created);
         Assert.Equal("138****0000", (string?)created["responsiblePersonPhone"]);
         return (long)created["id"]!;
     }
 
-    private static JsonObject GoodGoal(int? version, decimal budgetWan, string annual = "完成年度建设任务。")
+    private static JsonObject GoodGoal(int? version, decimal budgetWan, string annual = "完成年度建设任务。") => new()
     {
-        JsonObject I(string l1, string l2, string name, decimal target, string unit, decimal weight) => new()
-        {
-            ["level1"] = l1,
-            ["level2"] = l2,
-            ["name"] = name,
-            ["comparison"] = "AtLeast",
-            ["targetValue"] = target,
-            ["unit"] = unit,
-            ["weight"] = weight,
-            ["basis"] = "Plan",
-        };
-        var cost = I("Output", "Cost", "项目总成本", budgetWan, "万元", 5m);
-        cost["comparison"] = "AtMost";
-        return new JsonObject
-        {
-            ["version"] = version,
-            ["annualGoal"] = annual,
-            ["indicators"] = new JsonArray(
-                I("Output", "Quantity", "完成数量", 10m, "个", 20m), I("Output", "Quality", "验收合格率", 100m, "%", 15m),
-                I("Output", "Timeliness", "按期完成率", 100m, "%", 10m), cost,
-                I("Benefit", "Social", "受益人数", 1000m, "人", 30m), I("Satisfaction", "ServiceRecipient", "满意度", 90m, "%", 10m)),
-        };
-    }
+        ["version"] = version,
+        ["annualGoal"] = annual,
+        ["indicators"] = Samples.Indicators(budgetWan),
+    };
 }
