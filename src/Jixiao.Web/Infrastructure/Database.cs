@@ -86,10 +86,10 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 }
 
 /// <summary>
-/// Holds one database connection for the whole request: taken when the request starts, returned when it ends. Without it
-/// EF Core returns the connection to the pool after each command, so a write that committed could wait for a connection
-/// again to build its answer; with the pool exhausted the user then saw an error for a change that was stored. Now a
-/// request that cannot get a connection fails before it does anything, and one that has it finishes with it.
+/// Holds one database connection from before the endpoint runs until the request ends. Without it EF Core returns the
+/// connection to the pool after each command, so a write that committed could wait for a connection again to build its
+/// answer; with the pool exhausted the user then saw an error for a change that was stored. Now a request that cannot
+/// get a connection fails before its endpoint does anything, and one that has it finishes with it.
 /// </summary>
 public sealed class RequestConnectionMiddleware(RequestDelegate next)
 {

@@ -146,10 +146,11 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
-        app.UseMiddleware<RequestConnectionMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<ApiExceptionMiddleware>();
+        // After the exception middleware: an API request that cannot get a connection is answered as a problem in Chinese.
+        app.UseMiddleware<RequestConnectionMiddleware>();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health").AllowAnonymous();
