@@ -19,11 +19,6 @@ public sealed partial class AppraisalFlowTests(BrowserFixture browser)
     public async Task City_Issues_County_SelfScoresAndSubmits_City_ReviewsWithAReasonForTheChange()
     {
         var city = await browser.LoginAsAsync("perf");
-        var problems = new List<string>();
-        city.Console += (_, m) =>
-        {
-            if (m.Type == "error") problems.Add(m.Text);
-        };
         await city.Locator("#main-nav").GetByRole(AriaRole.Link, new() { Name = "年度考核" }).ClickAsync();
         await city.Locator("#NewYear").SelectOptionAsync(Year);
         await city.Locator("#NewKind").SelectOptionAsync("County");
@@ -35,10 +30,6 @@ public sealed partial class AppraisalFlowTests(BrowserFixture browser)
 
         // 潞州区 self-scores every sub-item it scores itself, with an explanation, and submits.
         var county = await browser.LoginAsAsync("county");
-        county.Console += (_, m) =>
-        {
-            if (m.Type == "error") problems.Add(m.Text);
-        };
         await county.GotoAsync(sheetPath);
         await Expect(county.Locator("#sheet-state")).ToHaveTextAsync("已下发");
         var scores = county.Locator("input[aria-label$='自评得分']");
@@ -76,7 +67,7 @@ public sealed partial class AppraisalFlowTests(BrowserFixture browser)
         await Expect(city.Locator("#sheet-state")).ToHaveTextAsync("已复核");
         await Expect(city.Locator($"#sheet-lines tr[data-line='{lineId}']")).ToContainTextAsync("调整理由：报送材料不全");
         await browser.ScreenshotAsync(city, "appraisal-sheet-reviewed");
-        Assert.Empty(problems);
+        Assert.Empty(browser.ConsoleErrors(city, county));
     }
 
     [GeneratedRegex(@"/Appraisals/Round(/|\?id=)\d+")]

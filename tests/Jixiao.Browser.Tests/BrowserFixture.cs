@@ -28,6 +28,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     ];
 
     private readonly List<IBrowserContext> _contexts = [];
+    private readonly Dictionary<IPage, List<string>> _consoleErrors = [];
     private AppServer? _server;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -90,7 +91,30 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(30_000);
         lock (_contexts) _contexts.Add(context);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, m) =>
+        {
+            if (m.Type != "error") return;
+            lock (errors) errors.Add($"{page.Url}: {m.Text}");
+        };
+        lock (_consoleErrors) _consoleErrors[page] = errors;
+        return page;
+    }
+
+    /// <summary>
+    /// What the browser reported as errors on these pages so far (a script failing, a resource or an inline style the CSP
+    /// refused): a page that works shows none.
+    /// </summary>
+    public IReadOnlyList<string> ConsoleErrors(params IPage[] pages)
+    {
+        lock (_consoleErrors)
+            return [.. pages.SelectMany(p => _consoleErrors.TryGetValue(p, out var list) ? Snapshot(list) : [])];
+
+        static List<string> Snapshot(List<string> list)
+        {
+            lock (list) return [.. list];
+        }
     }
 
     /// <summary>Fills and submits the login form on <paramref name="page"/> (going to the login page first).</summary>
@@ -141,5 +165,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (_browser is not null) await _browser.CloseAsync();
         _playwright?.Dispose();
         if (_server is not null) await _server.DisposeAsync();
+        // Every page any test opened: a console error anywhere fails the run (as the collection's cleanup), so a page
+        // that breaks quietly (a refused inline style, a missing file, a script error) cannot pass unnoticed.
+        var errors = ConsoleErrors([.. _consoleErrors.Keys]);
+        if (errors.Count > 0)
+            throw new InvalidOperationException("The browser reported errors on the pages of the browser tests:\n" + string.Join("\n", errors.Distinct()));
     }
 }

@@ -25,11 +25,6 @@ public sealed partial class FilingFlowTests(BrowserFixture browser)
     public async Task County_Submits_City_ReturnsWithComments_County_Resubmits_City_Files()
     {
         var county = await browser.LoginAsAsync("county");
-        var problems = new List<string>();
-        county.Console += (_, m) =>
-        {
-            if (m.Type == "error") problems.Add(m.Text);
-        };
 
         await county.Locator("#main-nav").GetByRole(AriaRole.Link, new() { Name = "规则备案" }).ClickAsync();
         await county.Locator("#filing-submit-link").ClickAsync();
@@ -71,7 +66,7 @@ public sealed partial class FilingFlowTests(BrowserFixture browser)
         await browser.ScreenshotAsync(city, "filing-filed");
         await county.ReloadAsync();
         await Expect(county.Locator("#filing-number")).ToHaveTextAsync(number);
-        Assert.Empty(problems);
+        Assert.Empty(browser.ConsoleErrors(county, city));
     }
 
     [GeneratedRegex(@"/Filings/Detail(/|\?id=)\d+")]

@@ -20,11 +20,6 @@ public sealed partial class FiscalEvaluationFlowTests(BrowserFixture browser)
     public async Task Open_ImportAllCounties_Score_Rank_Finalise()
     {
         var page = await browser.LoginAsAsync("perf");
-        var problems = new List<string>();
-        page.Console += (_, m) =>
-        {
-            if (m.Type == "error") problems.Add(m.Text);
-        };
         await page.Locator("#main-nav").GetByRole(AriaRole.Link, new() { Name = "财政运行评价" }).ClickAsync();
         await page.Locator("#NewYear").FillAsync(Year);
         await page.Locator("#fiscal-create button[type=submit]").ClickAsync();
@@ -80,7 +75,7 @@ public sealed partial class FiscalEvaluationFlowTests(BrowserFixture browser)
         await last.GetByRole(AriaRole.Link, new() { Name = "查看" }).ClickAsync();
         await Expect(page.Locator("#sheet-form input[type=number]")).ToHaveCountAsync(0);
         await Expect(page.Locator("#sheet-total")).ToContainTextAsync("0");
-        Assert.Empty(problems);
+        Assert.Empty(browser.ConsoleErrors(page));
     }
 
     /// <summary>The number of a cell such as "95%" or "1,200万元".</summary>

@@ -15,11 +15,6 @@ public sealed class PaymentImportBrowserTests(BrowserFixture browser)
     public async Task Upload_ShowsProgressThenTheBatch_AndTheListShowsItsPayments()
     {
         var page = await browser.LoginAsAsync("perf");
-        var problems = new List<string>();
-        page.Console += (_, m) =>
-        {
-            if (m.Type == "error") problems.Add(m.Text);
-        };
 
         await page.GotoAsync("/Projects/Index?q=学校校舍维修改造");
         var code = (await page.Locator("#project-table code").First.InnerTextAsync()).Trim();
@@ -45,6 +40,6 @@ public sealed class PaymentImportBrowserTests(BrowserFixture browser)
         await Expect(page.Locator("#pager-summary")).ToContainTextAsync("3,000");
         await Expect(page.Locator("#payment-sum")).ToContainTextAsync("3,000,000");
         await browser.ScreenshotAsync(page, "payment-list-of-batch");
-        Assert.Empty(problems);
+        Assert.Empty(browser.ConsoleErrors(page));
     }
 }
