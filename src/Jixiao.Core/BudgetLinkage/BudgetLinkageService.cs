@@ -242,33 +242,8 @@ public sealed class BudgetLinkageService(JixiaoDbContext db, RuleSetService rule
     public async Task<TransferPaymentImportResult> ImportTransferPaymentsAsync(Stream file, string? fileName, Caller caller, CancellationToken ct = default)
     {
         if (!CanEditTransfers(caller)) throw new NotFoundException("转移支付");
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        buffer.Position = 0;
-        var table = new List<string[]>();
-        var isZip = XlsxTable.HasZipSignature(buffer.GetBuffer().AsSpan(0, (int)Math.Min(4, buffer.Length)));
-        // The content must be what the name says: a text renamed .xlsx (or a workbook renamed .csv) is refused, not guessed at.
-        var ext = Path.GetExtension(fileName ?? "").ToLowerInvariant();
-        if (buffer.Length == 0) throw new DomainException("文件为空。");
-        if (ext is not ("" or ".csv" or ".xlsx")) throw new DomainException("只接受 Excel 工作簿（.xlsx）或 CSV 文件。");
-        if (ext == ".xlsx" && !isZip)
-            throw new DomainException("文件内容不是 Excel（.xlsx）格式，可能是改了扩展名的其他文件。请在 Excel 中“另存为 Excel 工作簿（.xlsx）”后再导入。");
-        if (ext == ".csv" && isZip) throw new DomainException("文件内容是 Excel 工作簿，不是 CSV：请把扩展名改为 .xlsx，或在 Excel 中“另存为 CSV”。");
-        if (isZip)
-        {
-            List<XlsxRow> sheet;
-            try
-            {
-                sheet = XlsxTable.Read(buffer);
-            }
-            catch (XlsxFormatException e) { throw new DomainException(e.Message); }
-            if (XlsxTable.FormulaErrors(sheet) is { Count: > 0 } formulas) return new(0, 0, 0, formulas);
-            foreach (var row in sheet) table.Add(row.Cells.Select(c => c.Text).ToArray());
-        }
-        else
-        {
-            await foreach (var cells in CsvTable.ReadAsync(buffer, ct)) table.Add(cells);
-        }
+        var (table, formulas) = await UploadedTable.ReadAsync(file, fileName, ct);
+        if (formulas.Count > 0) return new(0, 0, 0, formulas);
         if (table.Count == 0) throw new DomainException("文件为空。");
         var map = new HeaderMap(table[0], ImportColumns);
         var missing = ImportColumns.Keys.Where(k => !map.Has(k)).ToList();

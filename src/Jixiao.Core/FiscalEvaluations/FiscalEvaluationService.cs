@@ -198,7 +198,7 @@ public sealed class FiscalEvaluationService(JixiaoDbContext db, RuleSetService r
         var e = await LoadAsync(id, caller, ct);
         EnsureEditable(e, caller);
         var framework = e.Framework;
-        var (table, formulas) = await ReadTableAsync(file, fileName, ct);
+        var (table, formulas) = await UploadedTable.ReadAsync(file, fileName, ct);
         if (formulas.Count > 0) return new(0, 0, formulas);
         if (table.Count == 0) throw new DomainException("文件为空。");
         var columns = ImportColumns(framework);
@@ -266,39 +266,6 @@ public sealed class FiscalEvaluationService(JixiaoDbContext db, RuleSetService r
         db.Audit("fiscal-evaluation.import", SubjectType, e.Id.ToString(), new { rows = updates.Count, updated, unchanged });
         await db.SaveChangesAsync(ct);
         return new(updated, unchanged, []);
-    }
-
-    private static async Task<(List<string[]> Table, List<ImportError> Formulas)> ReadTableAsync(Stream file, string? fileName, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        buffer.Position = 0;
-        var table = new List<string[]>();
-        var isZip = XlsxTable.HasZipSignature(buffer.GetBuffer().AsSpan(0, (int)Math.Min(4, buffer.Length)));
-        // The content must be what the name says: a text renamed .xlsx (or a workbook renamed .csv) is refused, not guessed at.
-        var ext = Path.GetExtension(fileName ?? "").ToLowerInvariant();
-        if (buffer.Length == 0) throw new DomainException("文件为空。");
-        if (ext is not ("" or ".csv" or ".xlsx")) throw new DomainException("只接受 Excel 工作簿（.xlsx）或 CSV 文件。");
-        if (ext == ".xlsx" && !isZip)
-            throw new DomainException("文件内容不是 Excel（.xlsx）格式，可能是改了扩展名的其他文件。请在 Excel 中“另存为 Excel 工作簿（.xlsx）”后再导入。");
-        if (ext == ".csv" && isZip) throw new DomainException("文件内容是 Excel 工作簿，不是 CSV：请把扩展名改为 .xlsx，或在 Excel 中“另存为 CSV”。");
-        if (isZip)
-        {
-            List<XlsxRow> rows;
-            try
-            {
-                rows = XlsxTable.Read(buffer);
-            }
-            catch (XlsxFormatException ex) { throw new DomainException(ex.Message); }
-            // A formula is not a value: its cached result may be stale, so the cell is refused by row and header.
-            if (XlsxTable.FormulaErrors(rows) is { Count: > 0 } formulas) return ([], formulas);
-            foreach (var row in rows) table.Add(row.Cells.Select(c => c.Text).ToArray());
-        }
-        else
-        {
-            await foreach (var cells in CsvTable.ReadAsync(buffer, ct)) table.Add(cells);
-        }
-        return (table, []);
     }
 
     /// <summary>Scores every county (all values complete), ranks them and fixes the result.</summary>
