@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Security;
 using System.Text;
+using Jixiao.Core.Imports;
 
 namespace Jixiao.Web.Tests.Infrastructure;
 
@@ -65,7 +66,7 @@ public static class BadFiles
             sheet.Append($"<row r=\"{r + 1}\">");
             for (var c = 0; c < rows[r].Length; c++)
             {
-                var reference = Column(c) + (r + 1);
+                var reference = XlsxTable.ColumnName(c) + (r + 1);
                 if (formula is { } f && f.Row == r && f.Column == c)
                     sheet.Append($"<c r=\"{reference}\"><f>{SecurityElement.Escape(f.Formula)}</f><v>{SecurityElement.Escape(rows[r][c])}</v></c>");
                 else
@@ -91,7 +92,7 @@ public static class BadFiles
     {
         w.Write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
         w.Write("<row r=\"1\">");
-        for (var c = 0; c < rows[0].Length; c++) w.Write($"<c r=\"{Column(c)}1\" t=\"inlineStr\"><is><t>{SecurityElement.Escape(rows[0][c])}</t></is></c>");
+        for (var c = 0; c < rows[0].Length; c++) w.Write($"<c r=\"{XlsxTable.ColumnName(c)}1\" t=\"inlineStr\"><is><t>{SecurityElement.Escape(rows[0][c])}</t></is></c>");
         w.Write("</row><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>");
         var chunk = new string('A', 1 << 20);
         for (var i = 0; i < inflatedMegabytes; i++) w.Write(chunk);
@@ -142,18 +143,5 @@ public static class BadFiles
             writeSheet(sheet);
         }
         return ms.ToArray();
-    }
-
-    private static string Column(int index)
-    {
-        var name = "";
-        index++;
-        while (index > 0)
-        {
-            var rem = (index - 1) % 26;
-            name = (char)('A' + rem) + name;
-            index = (index - 1) / 26;
-        }
-        return name;
     }
 }
