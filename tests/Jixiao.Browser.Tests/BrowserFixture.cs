@@ -78,7 +78,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         Skip.If(true, UnavailableReason);
     }
 
-    /// <summary>A fresh page in its own context (no cookies), zh-CN, with Playwright's default 30 s action timeout (a loaded 2-core machine needed more than 15 s for a first workbench load).</summary>
+    /// <summary>
+    /// A fresh page in its own context (no cookies), zh-CN, with a 60 s action and navigation timeout. A loaded 2-core
+    /// machine once needed more than 15 s for a first workbench load; in CI, while the web tests run their imports beside
+    /// the browser tests, two runs on 29 Nov saw a navigation right after a committed write (sign-in, year switch) take
+    /// more than 30 s. The app's SQLite file commits with synchronous=FULL, so it waits for the disk the other suites load.
+    /// </summary>
     public async Task<IPage> NewPageAsync()
     {
         RequireBrowser();
@@ -89,7 +94,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             TimezoneId = "Asia/Shanghai",
             ViewportSize = new ViewportSize { Width = 1366, Height = 850 },
         });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(60_000);
         lock (_contexts) _contexts.Add(context);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
